@@ -1,0 +1,15 @@
+using Glomers.NodeRuntime.Loop;
+using Glomers.NodeRuntime.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Glomers.NodeRuntime;
+
+/// <summary>
+/// Everything a node may touch of the outside world. A process gets stdio, a thread loop and the
+/// system clock; a test or the simulator gets memory, a manual loop and a virtual clock.
+/// </summary>
+public sealed record NodeContext(ITransport Transport, IEventLoop Loop, TimeProvider Time, int Seed)
+{
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+}
