@@ -1,0 +1,297 @@
+using System.Text.Json.Nodes;
+using Glomers.Harness.Cli;
+using Glomers.Harness.Clients;
+using Glomers.Harness.History;
+using Glomers.Harness.Network;
+using Glomers.Harness.Nodes;
+using Glomers.Harness.Services;
+using Glomers.Harness.Workloads;
+
+namespace Glomers.Harness.Core;
+
+/// <summary>What a finished run leaves for the checkers and the report.</summary>
+public sealed record RunOutcome(IReadOnlyList<Op> History, IReadOnlyList<NetEvent> Journal, IReadOnlyList<Finding> Findings, string? AbortedBecause);
+
+/// <summary>
+/// One Maelstrom test, start to end: start the nodes, init them, run the workload's setup, then the
+/// main phase (clients at the given rate, the nemesis on its schedule) until the time limit, and, for
+/// workloads that have one, heal, wait for recovery and run the final reads. Runs on the scheduler.
+/// </summary>
+public sealed class TestRun
+{
+    private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly TestOptions options;
+    private readonly IWorkload workload;
+    private readonly Scheduler scheduler;
+    private readonly SimNetwork network;
+    private readonly INodeCluster cluster;
+    private readonly HistoryRecorder history;
+    private readonly List<Finding> findings = [];
+    private readonly Random generatorRandom;
+    private readonly Random nemesisRandom;
+    private readonly TextWriter? progress;
+    private readonly Dictionary<string, TaskCompletionSource> stopped = [];
+    private int nextClient;
+
+    public TestRun(TestOptions options, IWorkload workload, Scheduler scheduler, MessageLog messageLog,
+        Func<SimNetwork, INodeCluster> makeCluster, Func<Random, IReadOnlyDictionary<string, IService>> makeServices, TextWriter? progress)
+    {
+        this.options = options;
+        this.workload = workload;
+        this.scheduler = scheduler;
+        this.progress = progress;
+        // Independent streams from one seed, so a change in one part does not reshuffle the others.
+        var seeds = new Random(unchecked((int)options.Seed ^ (int)(options.Seed >> 32)));
+        var latencyRandom = new Random(seeds.Next());
+        generatorRandom = new Random(seeds.Next());
+        nemesisRandom = new Random(seeds.Next());
+        var serviceRandom = new Random(seeds.Next());
+        network = new SimNetwork(scheduler, new Latency(options.LatencyDist, options.LatencyMs, latencyRandom), messageLog, findings.Add);
+        history = new HistoryRecorder(scheduler);
+        cluster = makeCluster(network);
+        foreach (var node in cluster.Nodes) network.Add(node);
+        foreach (var service in makeServices(serviceRandom).Values) network.Add(new ServiceEndpoint(service, network));
+        cluster.NodeStopped += OnNodeStopped;
+    }
+
+    public SimNetwork Network => network;
+
+    public async Task<RunOutcome> RunAsync()
+    {
+        cluster.Start();
+        string? aborted = null;
+        try
+        {
+            aborted = await InitAsync() ?? await SetupAsync();
+            if (aborted is null) await MainAndFinalAsync();
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+        return new RunOutcome(history.Ops, network.Journal, findings, aborted);
+    }
+
+    private async Task<string?> InitAsync()
+    {
+        Say("Initialising nodes...");
+        var nodeIds = new JsonArray([.. options.NodeIds.Select(n => (JsonNode)JsonValue.Create(n))]);
+        var calls = options.NodeIds.Select(async node =>
+        {
+            var client = OpenClient();
+            var request = new JsonObject { ["type"] = "init", ["node_id"] = node, ["node_ids"] = nodeIds.DeepClone() };
+            var reply = await WithStop(node, client.CallAsync(node, request, InitTimeout));
+            network.Close(client.Id);
+            return reply switch
+            {
+                null => $"{node} did not answer init within {InitTimeout.TotalSeconds:0} s" + StoppedNote(node),
+                _ when reply["type"]?.ToString() != "init_ok" => $"{node} answered init with {reply.ToJsonString()}",
+                _ => null,
+            };
+        }).ToArray();
+        var failures = (await Task.WhenAll(calls)).OfType<string>().ToArray();
+        foreach (var f in failures) findings.Add(new Finding(scheduler.Now, f.Split(' ')[0], "init-failed", f));
+        return failures.Length == 0 ? null : "init-failed: " + string.Join("; ", failures);
+    }
+
+    private async Task<string?> SetupAsync()
+    {
+        var calls = options.NodeIds.Select(async node =>
+        {
+            var client = OpenClient();
+            string? failure = null;
+            if (workload.Setup(node, options) is var (request, replyType))
+            {
+                var reply = await WithStop(node, client.CallAsync(node, request, workload.ClientTimeout));
+                if (reply is null) failure = $"{node} did not answer {request["type"]} in time" + StoppedNote(node);
+                else if (reply["type"]?.ToString() != replyType) failure = $"{node} answered {request["type"]} with {reply.ToJsonString()}";
+            }
+            network.Close(client.Id);
+            return failure;
+        }).ToArray();
+        var failures = (await Task.WhenAll(calls)).OfType<string>().ToArray();
+        foreach (var f in failures) findings.Add(new Finding(scheduler.Now, f.Split(' ')[0], "setup-failed", f));
+        return failures.Length == 0 ? null : "setup-failed: " + string.Join("; ", failures);
+    }
+
+    private async Task MainAndFinalAsync()
+    {
+        var workers = Enumerable.Range(0, options.Concurrency)
+            .Select(t => new Worker(t, options.NodeIds[t % options.NodeCount], OpenClient()))
+            .ToList();
+        var end = scheduler.Now + Seconds(options.TimeLimit);
+        Say($"Running {workload.Name} for {options.TimeLimit} s at {options.Rate}/s with {options.Concurrency} clients...");
+        using var ticker = StartProgress();
+        var nemesis = options.Nemesis.Contains("partition") ? PartitionLoopAsync(end) : Task.CompletedTask;
+        var inflight = await DispatchAsync(workers, end);
+        await nemesis;
+        await Task.WhenAll(inflight);
+        if (!workload.HasFinalPhase) return;
+        if (network.IsPartitioned) HealPartition();
+        Say("Waiting for recovery...");
+        await scheduler.Delay(TimeSpan.FromSeconds(options.RecoveryTime));
+        Say("Final reads...");
+        await Task.WhenAll(workers.Select(w => ExecuteAsync(w, workload.Final(w.Thread))));
+    }
+
+    /// <summary>Hands ops to free workers at the test's rate (each gap uniform in [0, 2/rate]) until the time limit.</summary>
+    private async Task<List<Task>> DispatchAsync(List<Worker> workers, long end)
+    {
+        var inflight = new List<Task>();
+        if (options.Rate <= 0)
+        {
+            await scheduler.DelayUntil(end);
+            return inflight;
+        }
+        var free = new Queue<Worker>(workers);
+        TaskCompletionSource? freed = null;
+        var gap = 2e9 / options.Rate;
+        var next = scheduler.Now + (long)(generatorRandom.NextDouble() * gap);
+        while (true)
+        {
+            await scheduler.DelayUntil(Math.Min(next, end));
+            if (scheduler.Now >= end) break;
+            while (free.Count == 0)
+            {
+                freed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                await Task.WhenAny(freed.Task, scheduler.DelayUntil(end));
+                if (scheduler.Now >= end) return inflight;
+            }
+            var worker = free.Dequeue();
+            inflight.Add(Run(worker, workload.Next(generatorRandom, worker.Thread)));
+            next = Math.Max(next, scheduler.Now) + (long)(generatorRandom.NextDouble() * gap);
+        }
+        return inflight;
+
+        async Task Run(Worker worker, Invocation op)
+        {
+            await ExecuteAsync(worker, op);
+            free.Enqueue(worker);
+            freed?.TrySetResult();
+        }
+    }
+
+    /// <summary>One op through one worker's client, recorded as Maelstrom's clients record it.</summary>
+    private async Task ExecuteAsync(Worker worker, Invocation op)
+    {
+        history.Add(OpType.Invoke, worker.Process, op.F, op.Value?.DeepClone(), final: op.Final, node: worker.Node);
+        var reply = await worker.Client.CallAsync(worker.Node, workload.Request(op), workload.ClientTimeout);
+        var (type, value, error) = Outcome(worker, op, reply);
+        history.Add(type, worker.Process, op.F, value, error, op.Final, worker.Node);
+        if (type == OpType.Info)
+        {
+            // Jepsen retires a process whose op is indeterminate and opens a fresh client for the thread.
+            network.Close(worker.Client.Id);
+            worker.Process += options.Concurrency;
+            worker.Client = OpenClient();
+        }
+    }
+
+    private (OpType, JsonNode?, string?) Outcome(Worker worker, Invocation op, JsonObject? reply)
+    {
+        var idempotent = workload.IdempotentFs;
+        if (reply is null)
+        {
+            return idempotent is not null && idempotent.Contains(op.F)
+                ? (OpType.Fail, op.Value?.DeepClone(), "net-timeout")
+                : (OpType.Info, op.Value?.DeepClone(), "net-timeout");
+        }
+        if (reply["type"]?.ToString() == "error")
+        {
+            var code = reply["code"] is JsonValue c && c.TryGetValue(out long n) ? n : -1;
+            var (name, definite) = ErrorNames.Describe(code);
+            var text = reply["text"]?.ToString();
+            var error = $"[{name}, {text}]";
+            if (idempotent is null) return (OpType.Info, op.Value?.DeepClone(), error);
+            return definite || idempotent.Contains(op.F)
+                ? (OpType.Fail, op.Value?.DeepClone(), error)
+                : (OpType.Info, op.Value?.DeepClone(), error);
+        }
+        try
+        {
+            return (OpType.Ok, workload.Complete(op, reply), null);
+        }
+        catch (MalformedReplyException e)
+        {
+            findings.Add(new Finding(scheduler.Now, worker.Node, "malformed-rpc-response",
+                $"{worker.Node} answered {op.F} with a malformed reply: {e.Message}", reply.ToJsonString()));
+            return (OpType.Info, op.Value?.DeepClone(), $"malformed-rpc-response: {e.Message}");
+        }
+    }
+
+    private async Task PartitionLoopAsync(long end)
+    {
+        var interval = Seconds(options.NemesisInterval);
+        while (true)
+        {
+            await scheduler.DelayUntil(Math.Min(end, scheduler.Now + (long)(nemesisRandom.NextDouble() * 2 * interval)));
+            if (scheduler.Now >= end) return;
+            history.Add(OpType.Info, Op.NemesisProcess, "start-partition", null);
+            var (shape, grudge) = PartitionNemesis.Pick(options.NodeIds, nemesisRandom);
+            network.Partition(grudge);
+            history.Add(OpType.Info, Op.NemesisProcess, "start-partition", PartitionNemesis.Describe(shape, grudge));
+            await scheduler.DelayUntil(Math.Min(end, scheduler.Now + (long)(nemesisRandom.NextDouble() * 2 * interval)));
+            HealPartition();
+            if (scheduler.Now >= end) return;
+        }
+    }
+
+    private void HealPartition()
+    {
+        history.Add(OpType.Info, Op.NemesisProcess, "stop-partition", null);
+        network.Heal();
+        history.Add(OpType.Info, Op.NemesisProcess, "stop-partition", "fully connected");
+    }
+
+    private IDisposable? StartProgress()
+    {
+        if (progress is null) return null;
+        var started = scheduler.Now;
+        return scheduler.Time.CreateTimer(_ => scheduler.Post(() =>
+        {
+            var ops = history.Ops;
+            var done = ops.Where(o => o.IsClient && o.Type != OpType.Invoke).GroupBy(o => o.Type).ToDictionary(g => g.Key, g => g.Count());
+            progress.WriteLine($"  {(scheduler.Now - started) / 1e9,6:0.0}s  ops {ops.Count(o => o.IsClient && o.Type == OpType.Invoke),7}" +
+                $"  ok {done.GetValueOrDefault(OpType.Ok),7}  fail {done.GetValueOrDefault(OpType.Fail),5}  info {done.GetValueOrDefault(OpType.Info),5}" +
+                $"  msgs {network.MessageCount,9}{(network.IsPartitioned ? "  [partitioned]" : "")}");
+        }), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+    }
+
+    private BenchClient OpenClient()
+    {
+        var client = new BenchClient($"c{nextClient++}", scheduler, network);
+        network.Add(client);
+        return client;
+    }
+
+    private void OnNodeStopped(string node, string why)
+    {
+        findings.Add(new Finding(scheduler.Now, node, "node-exited", $"{node} {why}"));
+        Say($"Node {node} {why}");
+        if (stopped.TryGetValue(node, out var s)) s.TrySetResult();
+    }
+
+    /// <summary>Stops waiting for a reply as soon as the node itself is gone.</summary>
+    private async Task<JsonObject?> WithStop(string node, Task<JsonObject?> call)
+    {
+        if (!stopped.TryGetValue(node, out var s)) stopped[node] = s = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = await Task.WhenAny(call, s.Task);
+        return first == call ? await call : null;
+    }
+
+    private string StoppedNote(string node) =>
+        findings.FirstOrDefault(f => f.Node == node && f.Kind == "node-exited") is { } f ? $" ({f.Detail})" : "";
+
+    private void Say(string line) => progress?.WriteLine(line);
+
+    private static long Seconds(double s) => (long)(s * 1e9);
+
+    private sealed class Worker(int thread, string node, BenchClient client)
+    {
+        public int Thread { get; } = thread;
+        public string Node { get; } = node;
+        public int Process { get; set; } = thread;
+        public BenchClient Client { get; set; } = client;
+    }
+}

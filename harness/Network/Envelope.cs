@@ -1,0 +1,79 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Glomers.Harness.Network;
+
+/// <summary>A message in flight on the simulated network, with the network's own id.</summary>
+public sealed class Envelope(long id, string src, string dest, JsonObject body)
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private string? line;
+
+    public long Id { get; } = id;
+    public string Src { get; } = src;
+    public string Dest { get; } = dest;
+    public JsonObject Body { get; } = body;
+    public string Type => Body["type"] is JsonValue v && v.TryGetValue(out string? s) ? s : "";
+
+    /// <summary>The line the receiver reads: {"id":…,"src":…,"dest":…,"body":…}.</summary>
+    public string Line => line ??= Serialize();
+
+    private string Serialize()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", Id);
+            w.WriteString("src", Src);
+            w.WriteString("dest", Dest);
+            w.WritePropertyName("body");
+            Body.WriteTo(w);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Reads a line a node wrote. Maelstrom's schema is closed: exactly src, dest and body (an object
+    /// with a string type), and optionally an integer id. Anything else is a malformed message.
+    /// </summary>
+    public static bool TryParse(string text, out string src, out string dest, out JsonObject body, out string error)
+    {
+        src = dest = "";
+        body = null!;
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            error = $"not JSON ({e.Message})";
+            return false;
+        }
+        if (node is not JsonObject o)
+        {
+            error = "not a JSON object";
+            return false;
+        }
+        foreach (var (key, value) in o)
+        {
+            if (key is "src" or "dest" or "body") continue;
+            if (key == "id" && value is JsonValue v && v.TryGetValue(out long _)) continue;
+            error = $"unexpected top-level key '{key}' (a message is exactly src, dest and body)";
+            return false;
+        }
+        if (o["src"] is not JsonValue s || !s.TryGetValue(out string? srcId)) { error = "missing string 'src'"; return false; }
+        if (o["dest"] is not JsonValue d || !d.TryGetValue(out string? destId)) { error = "missing string 'dest'"; return false; }
+        if (o["body"] is not JsonObject b) { error = "missing object 'body'"; return false; }
+        if (b["type"] is not JsonValue t || !t.TryGetValue(out string? _)) { error = "body has no string 'type'"; return false; }
+        o.Remove("body");
+        src = srcId;
+        dest = destId;
+        body = b;
+        error = "";
+        return true;
+    }
+}

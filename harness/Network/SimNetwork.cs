@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Glomers.Harness.Core;
+using Glomers.Harness.History;
+
+namespace Glomers.Harness.Network;
+
+/// <summary>
+/// Maelstrom's network: every message gets an id and a delivery time (latency between nodes and
+/// between nodes and services, none for clients), is journaled when sent, and is checked against
+/// the partition's grudge when it is due; a blocked message counts as sent, never as received.
+/// </summary>
+public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog log, Action<Finding> report)
+{
+    private readonly Dictionary<string, IEndpoint> endpoints = new(StringComparer.Ordinal);
+    private readonly HashSet<string> closed = new(StringComparer.Ordinal);
+    private readonly List<NetEvent> journal = [];
+    private Dictionary<string, HashSet<string>> grudge = new(StringComparer.Ordinal);
+    private long nextId;
+
+    public IReadOnlyList<NetEvent> Journal => journal;
+    public long MessageCount => nextId;
+
+    public void Add(IEndpoint endpoint) => endpoints.Add(endpoint.Id, endpoint);
+
+    /// <summary>Takes a client off the network; late replies to it are journaled and dropped.</summary>
+    public void Close(string id)
+    {
+        if (endpoints.Remove(id)) closed.Add(id);
+    }
+
+    public bool IsServer(string id) => id.Length > 0 && id[0] == 'n';
+
+    /// <summary>Blocks, for each destination, the sources in its set. Only server nodes are ever blocked.</summary>
+    public void Partition(Dictionary<string, HashSet<string>> blocked) => grudge = blocked;
+
+    public void Heal() => grudge = new(StringComparer.Ordinal);
+
+    public bool IsPartitioned => grudge.Count > 0;
+
+    /// <summary>A line a node wrote on stdout. Bad lines are findings; the node's later lines still count.</summary>
+    public void SendLine(string from, string line)
+    {
+        if (!Envelope.TryParse(line, out var src, out var dest, out var body, out var error))
+        {
+            report(new Finding(scheduler.Now, from, "malformed-message", error, line));
+            return;
+        }
+        if (!endpoints.ContainsKey(src))
+        {
+            report(new Finding(scheduler.Now, from, "invalid-source", $"src '{src}' is not a node on this network", line));
+            return;
+        }
+        if (!endpoints.ContainsKey(dest) && !closed.Contains(dest))
+        {
+            report(new Finding(scheduler.Now, from, "unknown-destination", $"dest '{dest}' is not a node, client or service on this network", line));
+            return;
+        }
+        Send(src, dest, body);
+    }
+
+    /// <summary>Sends a message built by the bench itself (a client or a service).</summary>
+    public void Send(string src, string dest, JsonObject body)
+    {
+        var message = new Envelope(nextId++, src, dest, body);
+        journal.Add(new NetEvent(scheduler.Now, true, message.Id, src, dest, message.Type));
+        log.Sent(scheduler.Now, message);
+        if (closed.Contains(dest)) return;
+        var delay = IsClient(src) || IsClient(dest) ? TimeSpan.Zero : latency.Next();
+        if (delay == TimeSpan.Zero) scheduler.Post(() => Deliver(message));
+        else scheduler.After(delay, () => Deliver(message));
+    }
+
+    private void Deliver(Envelope message)
+    {
+        if (grudge.TryGetValue(message.Dest, out var blocked) && blocked.Contains(message.Src))
+        {
+            log.Dropped(scheduler.Now, message);
+            return;
+        }
+        if (!endpoints.TryGetValue(message.Dest, out var endpoint)) return;
+        journal.Add(new NetEvent(scheduler.Now, false, message.Id, message.Src, message.Dest, message.Type));
+        log.Received(scheduler.Now, message);
+        endpoint.Deliver(message);
+    }
+
+    private static bool IsClient(string id) => id.Length > 0 && id[0] == 'c';
+}
