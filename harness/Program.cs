@@ -1,1 +1,28 @@
-return 0;
+using Glomers.Harness.Cli;
+using Glomers.Harness.Core;
+
+try
+{
+    if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+    {
+        Console.WriteLine(CommandLine.Help);
+        return args.Length == 0 ? 254 : 0;
+    }
+    return args[0] switch
+    {
+        "test" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(),
+        "test" => TestCommand.Run(CommandLine.ParseTest(args[1..]), Console.Out),
+        _ => throw new BenchException($"unknown command '{args[0]}' (commands: test; see glomers --help)"),
+    };
+}
+catch (BenchException e)
+{
+    Console.Error.WriteLine($"glomers: {e.Message}");
+    return 254;
+}
+
+static int Help()
+{
+    Console.WriteLine(CommandLine.Help);
+    return 0;
+}

@@ -42,5 +42,10 @@ public sealed record TestOptions
     public double RecoveryTime { get; init; } = 10;
     public string StoreRoot { get; init; } = "store";
 
-    public IReadOnlyList<string> NodeIds => [.. Enumerable.Range(0, NodeCount).Select(i => $"n{i}")];
+    /// <summary>Without --node-count, Jepsen's default nodes are n1..n5; with it, n0..n(N-1).</summary>
+    public bool NodeCountGiven { get; init; } = true;
+
+    public IReadOnlyList<string> NodeIds => nodeIds ??= [.. Enumerable.Range(NodeCountGiven ? 0 : 1, NodeCount).Select(i => $"n{i}")];
+
+    private IReadOnlyList<string>? nodeIds;
 }

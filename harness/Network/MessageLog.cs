@@ -1,17 +1,24 @@
-using System.Text;
-
 namespace Glomers.Harness.Network;
 
-/// <summary>Writes messages.jsonl: one line per send, receive or drop, in the order they happened.</summary>
-public sealed class MessageLog(TextWriter? writer) : IDisposable
+/// <summary>
+/// Writes messages.jsonl: one line per send, receive or drop, in the order they happened; and, with
+/// --log-net-send / --log-net-recv, prints them as Maelstrom does.
+/// </summary>
+public sealed class MessageLog(TextWriter? writer, TextWriter? console = null, bool printSends = false, bool printReceives = false) : IDisposable
 {
     public static MessageLog None { get; } = new(null);
 
-    public void Sent(long time, Envelope m) =>
+    public void Sent(long time, Envelope m)
+    {
         writer?.WriteLine($"{{\"time\":{time},\"event\":\"send\",\"id\":{m.Id},\"src\":{Quote(m.Src)},\"dest\":{Quote(m.Dest)},\"body\":{m.Body.ToJsonString()}}}");
+        if (printSends) console?.WriteLine($"send {m.Line}");
+    }
 
-    public void Received(long time, Envelope m) =>
+    public void Received(long time, Envelope m)
+    {
         writer?.WriteLine($"{{\"time\":{time},\"event\":\"recv\",\"id\":{m.Id},\"src\":{Quote(m.Src)},\"dest\":{Quote(m.Dest)}}}");
+        if (printReceives) console?.WriteLine($"recv {m.Line}");
+    }
 
     public void Dropped(long time, Envelope m) =>
         writer?.WriteLine($"{{\"time\":{time},\"event\":\"drop\",\"id\":{m.Id},\"src\":{Quote(m.Src)},\"dest\":{Quote(m.Dest)}}}");

@@ -1,0 +1,199 @@
+using System.Globalization;
+using Glomers.Harness.Core;
+
+namespace Glomers.Harness.Cli;
+
+/// <summary>Parses Maelstrom's test flags (and the bench's own) into <see cref="TestOptions"/>. Every mistake names the flag.</summary>
+public static class CommandLine
+{
+    public static readonly string[] KnownWorkloads = [.. Workloads.Workloads.Names];
+
+    public static readonly string[] ConsistencyModels =
+    [
+        "read-uncommitted", "read-committed", "repeatable-read", "snapshot-isolation", "serializable",
+        "strict-serializable", "linearizable", "sequential", "causal", "monotonic-atomic-view", "consistent-view",
+        "cursor-stability", "update-serializable", "strong-session-serializable", "strong-snapshot-isolation",
+    ];
+
+    public const string Help = """
+        glomers: a Maelstrom-compatible test bench for Maelstrom nodes
+
+        Usage:
+          glomers test -w WORKLOAD --bin PATH [flags] [-- args for the binary]
+          glomers --help
+
+        Workloads: echo, unique-ids, broadcast, g-set, g-counter, pn-counter
+
+        Maelstrom's flags (same meaning and defaults):
+          -w, --workload NAME        workload to run (required)
+          --bin PATH                 the node executable (a .dll runs under `dotnet`) (required)
+          --node-count N             nodes n0..n(N-1) (default: 5 nodes, n1..n5)
+          --time-limit SECONDS       length of the main phase (default 60)
+          --rate R                   client operations per second, whole cluster (default 5; 0 = none)
+          --concurrency N|Kn         client workers, or K per node (default 1n)
+          --latency MS               mean network latency between nodes and to services (default 0)
+          --latency-dist DIST        constant | uniform | exponential (default constant)
+          --nemesis FAULTS           comma-separated faults: partition
+          --nemesis-interval SECONDS mean seconds between nemesis actions (default 10)
+          --topology NAME            line | grid | tree | tree2 | tree3 | tree4 | total (default grid)
+          --availability A           total, or the required fraction of ok operations in [0, 1]
+          --consistency-models M     comma-separated models to check (default strict-serializable)
+          --key-count N              keys in play, for workloads with keys
+          --max-txn-length N         most micro-ops in a transaction (default 4)
+          --max-writes-per-key N     most writes to one key (default 16)
+          --log-stderr               echo nodes' stderr to the console
+          --log-net-send             print every message sent
+          --log-net-recv             print every message received
+
+        The bench's own flags:
+          --seed N                   seed for every random choice of the bench (default: random, printed)
+          --mode process             run the node binaries as processes (default)
+          --recovery-time SECONDS    wait after healing before the final reads (default 10)
+          --store DIR                where runs are saved (default ./store)
+
+        Output: store/<workload>/<timestamp>/ with results.json, history.jsonl, messages.jsonl,
+        node-logs/<node>.log; store/latest points at the newest run.
+        Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line or bench error.
+        """;
+
+    public static TestOptions ParseTest(IReadOnlyList<string> args)
+    {
+        var o = new TestOptions();
+        string? concurrency = null;
+        var nodeCountGiven = false;
+        var seedGiven = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                o = o with { BinArgs = [.. args.Skip(i + 1)] };
+                break;
+            }
+            string flag = arg, inline = "";
+            var hasInline = false;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 0)
+            {
+                flag = arg[..eq];
+                inline = arg[(eq + 1)..];
+                hasInline = true;
+            }
+            string Value()
+            {
+                if (hasInline) return inline;
+                if (i + 1 >= args.Count) throw new BenchException($"{flag} needs a value");
+                return args[++i];
+            }
+            switch (flag)
+            {
+                case "-w" or "--workload":
+                    var w = Value();
+                    if (!KnownWorkloads.Contains(w))
+                        throw new BenchException($"--workload: unknown or unsupported workload '{w}' (known: {string.Join(", ", KnownWorkloads)})");
+                    o = o with { Workload = w };
+                    break;
+                case "--bin": o = o with { Bin = Value() }; break;
+                case "--node-count": o = o with { NodeCount = PositiveInt(flag, Value()) }; nodeCountGiven = true; break;
+                case "--time-limit": o = o with { TimeLimit = NonNegative(flag, Value()) }; break;
+                case "--rate": o = o with { Rate = NonNegative(flag, Value()) }; break;
+                case "--concurrency": concurrency = Value(); break;
+                case "--latency": o = o with { LatencyMs = NonNegative(flag, Value()) }; break;
+                case "--latency-dist":
+                    o = o with
+                    {
+                        LatencyDist = Value() switch
+                        {
+                            "constant" => LatencyDist.Constant,
+                            "uniform" => LatencyDist.Uniform,
+                            "exponential" => LatencyDist.Exponential,
+                            var d => throw new BenchException($"--latency-dist: '{d}' must be constant, uniform or exponential"),
+                        },
+                    };
+                    break;
+                case "--nemesis":
+                    var faults = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+                    foreach (var f in faults.Where(f => f != "partition"))
+                        throw new BenchException($"--nemesis: unknown fault '{f}' (known: partition)");
+                    o = o with { Nemesis = faults };
+                    break;
+                case "--nemesis-interval": o = o with { NemesisInterval = Positive(flag, Value()) }; break;
+                case "--topology":
+                    var t = Value();
+                    if (!Workloads.Topologies.Names.Contains(t))
+                        throw new BenchException($"--topology: unknown topology '{t}' (known: {string.Join(", ", Workloads.Topologies.Names)})");
+                    o = o with { Topology = t };
+                    break;
+                case "--availability":
+                    var a = Value();
+                    if (a == "total") o = o with { Availability = 1.0, AvailabilityTotal = true };
+                    else if (double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var fa) && fa is >= 0 and <= 1)
+                        o = o with { Availability = fa, AvailabilityTotal = false };
+                    else throw new BenchException($"--availability: '{a}' must be 'total' or a number between 0 and 1");
+                    break;
+                case "--consistency-models":
+                    var models = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    foreach (var m in models.Where(m => !ConsistencyModels.Contains(m)))
+                        throw new BenchException($"--consistency-models: unknown model '{m}'");
+                    o = o with { ConsistencyModels = models };
+                    break;
+                case "--key-count": o = o with { KeyCount = PositiveInt(flag, Value()) }; break;
+                case "--max-txn-length": o = o with { MaxTxnLength = PositiveInt(flag, Value()) }; break;
+                case "--max-writes-per-key": o = o with { MaxWritesPerKey = PositiveInt(flag, Value()) }; break;
+                case "--log-stderr": o = o with { LogStderr = true }; break;
+                case "--log-net-send": o = o with { LogNetSend = true }; break;
+                case "--log-net-recv": o = o with { LogNetRecv = true }; break;
+                case "--seed":
+                    var s = Value();
+                    if (!long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed))
+                        throw new BenchException($"--seed: '{s}' must be an integer");
+                    o = o with { Seed = seed };
+                    seedGiven = true;
+                    break;
+                case "--mode":
+                    o = o with
+                    {
+                        Mode = Value() switch
+                        {
+                            "process" => RunMode.Process,
+                            var m => throw new BenchException($"--mode: '{m}' is not available (known: process)"),
+                        },
+                    };
+                    break;
+                case "--recovery-time": o = o with { RecoveryTime = NonNegative(flag, Value()) }; break;
+                case "--store": o = o with { StoreRoot = Value() }; break;
+                default:
+                    throw new BenchException(arg.StartsWith('-') ? $"unknown flag {flag} (see glomers --help)" : $"unexpected argument '{arg}' (arguments for the binary go after --)");
+            }
+        }
+        if (o.Workload.Length == 0) throw new BenchException("--workload is required (-w echo, broadcast, ...)");
+        if (o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
+        if (!File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
+        o = o with { NodeCountGiven = nodeCountGiven };
+        o = o with { Concurrency = ParseConcurrency(concurrency ?? "1n", o.NodeCount) };
+        if (!seedGiven) o = o with { Seed = Random.Shared.NextInt64(1, 1_000_000_000) };
+        return o;
+    }
+
+    private static int ParseConcurrency(string value, int nodeCount)
+    {
+        if (value.EndsWith('n') && int.TryParse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0)
+            return k * nodeCount;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
+        throw new BenchException($"--concurrency: '{value}' must be a positive integer or Kn (K per node, e.g. 2n)");
+    }
+
+    private static int PositiveInt(string flag, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new BenchException($"{flag}: '{value}' must be a positive integer");
+
+    private static double NonNegative(string flag, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && double.IsFinite(d)
+            ? d
+            : throw new BenchException($"{flag}: '{value}' must be a non-negative number");
+
+    private static double Positive(string flag, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0 && double.IsFinite(d)
+            ? d
+            : throw new BenchException($"{flag}: '{value}' must be a positive number");
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Glomers.Harness.Checkers;
+using Glomers.Harness.Core;
+using Glomers.Harness.Network;
+using Glomers.Harness.Nodes;
+using Glomers.Harness.Reports;
+using Glomers.Harness.Services;
+using Glomers.Harness.Workloads;
+
+namespace Glomers.Harness.Cli;
+
+/// <summary>`glomers test`: one run, checked and stored, with its verdict as the exit status.</summary>
+public static class TestCommand
+{
+    public sealed record Result(Validity Valid, JsonObject Results, RunStore Store, TimeSpan Wall);
+
+    public static int Run(TestOptions options, TextWriter console)
+    {
+        var result = Execute(options, console);
+        foreach (var line in Summary.Lines(result.Results, result.Valid, result.Results["aborted"]?.ToString()))
+            console.WriteLine(line);
+        console.WriteLine($"Results in {result.Store.Directory} (wall {result.Wall.TotalSeconds:0.0} s, seed {options.Seed})");
+        return ExitCode(result.Valid);
+    }
+
+    public static int ExitCode(Validity v) => v switch { Validity.True => 0, Validity.False => 1, _ => 2 };
+
+    public static Result Execute(TestOptions options, TextWriter? console)
+    {
+        var wall = Stopwatch.StartNew();
+        var store = RunStore.Create(options, DateTimeOffset.UtcNow);
+        store.WriteOptions(options);
+        console?.WriteLine($"glomers test -w {options.Workload} --bin {options.Bin} --node-count {options.NodeCount} --seed {options.Seed} -> {store.Directory}");
+        var workload = Workloads.Workloads.Create(options.Workload);
+        var scheduler = new Scheduler(TimeProvider.System);
+        RunOutcome outcome;
+        using (var messages = new MessageLog(store.OpenMessages(), options.LogNetSend || options.LogNetRecv ? console : null,
+                   options.LogNetSend, options.LogNetRecv))
+        {
+            var run = new TestRun(options, workload, scheduler, messages,
+                network => new ProcessCluster(options, scheduler, network, store.NodeLogs),
+                ServiceCatalog.Create, console);
+            outcome = scheduler.Run(run.RunAsync);
+        }
+        store.WriteHistory(outcome.History);
+        var input = new CheckInput(outcome.History, outcome.Journal, outcome.Findings, options);
+        var checkedResult = ResultComposer.Compose(WorkloadCheckers.For(options.Workload), input);
+        var valid = checkedResult.Valid;
+        var results = checkedResult.ToJson();
+        if (outcome.AbortedBecause is { } why)
+        {
+            valid = Validity.False;
+            results["valid?"] = false;
+            results["aborted"] = why;
+        }
+        store.WriteResults(results);
+        store.MarkLatest();
+        return new Result(valid, results, store, wall.Elapsed);
+    }
+}
