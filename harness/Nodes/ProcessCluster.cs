@@ -11,9 +11,17 @@ namespace Glomers.Harness.Nodes;
 /// stdin and stdout, stderr saved to node-logs/&lt;node&gt;.log. Every child is gone when this is disposed,
 /// and when the bench itself exits or is interrupted.
 /// </summary>
-public sealed class ProcessCluster(TestOptions options, Scheduler scheduler, SimNetwork network, string logDirectory) : INodeCluster
+public sealed class ProcessCluster : INodeCluster
 {
-    private readonly List<ProcessNode> nodes = [];
+    private readonly List<ProcessNode> nodes;
+    private readonly string logDirectory;
+
+    public ProcessCluster(TestOptions options, Scheduler scheduler, SimNetwork network, string logDirectory)
+    {
+        this.logDirectory = logDirectory;
+        nodes = [.. options.NodeIds.Select(id => new ProcessNode(id, options, scheduler, network,
+            Path.Combine(logDirectory, $"{id}.log"), (n, why) => NodeStopped?.Invoke(n, why)))];
+    }
 
     public IReadOnlyList<IEndpoint> Nodes => nodes;
 
@@ -22,12 +30,6 @@ public sealed class ProcessCluster(TestOptions options, Scheduler scheduler, Sim
     public void Start()
     {
         Directory.CreateDirectory(logDirectory);
-        foreach (var id in options.NodeIds)
-        {
-            var node = new ProcessNode(id, options, scheduler, network, Path.Combine(logDirectory, $"{id}.log"),
-                (n, why) => NodeStopped?.Invoke(n, why));
-            nodes.Add(node);
-        }
         foreach (var node in nodes) node.Start();
     }
 
