@@ -12,7 +12,8 @@ try
     {
         "test" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(),
         "test" => TestCommand.Run(CommandLine.ParseTest(args[1..]), Console.Out),
-        _ => throw new BenchException($"unknown command '{args[0]}' (commands: test; see glomers --help)"),
+        "summary" => SummaryCommand.Run(args[1..], Console.Out),
+        _ => throw new BenchException($"unknown command '{args[0]}' (commands: test, summary; see glomers --help)"),
     };
 }
 catch (BenchException e)

@@ -20,6 +20,7 @@ public static class CommandLine
 
         Usage:
           glomers test -w WORKLOAD --bin PATH [flags] [-- args for the binary]
+          glomers summary RUN_DIR    one line of key figures from a stored run (ours or Maelstrom's)
           glomers --help
 
         Workloads: echo, unique-ids, broadcast, g-set, g-counter, pn-counter

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Glomers.Harness.Reports;
+
+/// <summary>
+/// Reads the EDN that real Maelstrom writes (results.edn) into JSON, so one table can show runs of
+/// either engine: keywords lose their colon, sets and lists become arrays, tagged values keep only
+/// their value, and anything unreadable becomes a string.
+/// </summary>
+public static class Edn
+{
+    public static JsonNode? Parse(string text)
+    {
+        var i = 0;
+        var value = Read(text, ref i);
+        return value;
+    }
+
+    private static JsonNode? Read(string s, ref int i)
+    {
+        Skip(s, ref i);
+        if (i >= s.Length) throw new FormatException("unexpected end of EDN");
+        var c = s[i];
+        switch (c)
+        {
+            case '{': i++; return ReadMap(s, ref i);
+            case '[': i++; return ReadSeq(s, ref i, ']');
+            case '(': i++; return ReadSeq(s, ref i, ')');
+            case '"': return ReadString(s, ref i);
+            case '#':
+                i++;
+                if (i < s.Length && s[i] == '{') { i++; return ReadSeq(s, ref i, '}'); }
+                if (i < s.Length && s[i] == '_') { i++; Read(s, ref i); return Read(s, ref i); }
+                ReadToken(s, ref i); // a tag such as #jepsen.history.Op: keep the value it tags
+                return Read(s, ref i);
+            case '\\':
+                i++;
+                return JsonValue.Create(ReadToken(s, ref i));
+            default:
+                return Atom(ReadToken(s, ref i));
+        }
+    }
+
+    private static JsonObject ReadMap(string s, ref int i)
+    {
+        var o = new JsonObject();
+        while (true)
+        {
+            Skip(s, ref i);
+            if (i >= s.Length) throw new FormatException("unterminated map");
+            if (s[i] == '}') { i++; return o; }
+            var key = Read(s, ref i);
+            var value = Read(s, ref i);
+            o[key switch { JsonValue v when v.TryGetValue(out string? k) => k, null => "nil", _ => key.ToJsonString() }] = value;
+        }
+    }
+
+    private static JsonArray ReadSeq(string s, ref int i, char close)
+    {
+        var a = new JsonArray();
+        while (true)
+        {
+            Skip(s, ref i);
+            if (i >= s.Length) throw new FormatException($"unterminated collection, expected '{close}'");
+            if (s[i] == close) { i++; return a; }
+            a.Add(Read(s, ref i));
+        }
+    }
+
+    private static JsonValue ReadString(string s, ref int i)
+    {
+        var sb = new StringBuilder();
+        i++;
+        while (i < s.Length && s[i] != '"')
+        {
+            if (s[i] == '\\' && i + 1 < s.Length)
+            {
+                i++;
+                sb.Append(s[i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', var e => e });
+            }
+            else sb.Append(s[i]);
+            i++;
+        }
+        i++;
+        return JsonValue.Create(sb.ToString());
+    }
+
+    private static string ReadToken(string s, ref int i)
+    {
+        var start = i;
+        while (i < s.Length && !char.IsWhiteSpace(s[i]) && s[i] is not (',' or '{' or '}' or '[' or ']' or '(' or ')' or '"')) i++;
+        return s[start..i];
+    }
+
+    private static JsonNode? Atom(string token)
+    {
+        if (token is "nil") return null;
+        if (token is "true") return JsonValue.Create(true);
+        if (token is "false") return JsonValue.Create(false);
+        if (token.StartsWith(':')) return JsonValue.Create(token[1..]);
+        var number = token.TrimEnd('N', 'M');
+        if (long.TryParse(number, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) return JsonValue.Create(l);
+        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return JsonValue.Create(d);
+        if (token.Split('/') is [var n, var m] && double.TryParse(n, CultureInfo.InvariantCulture, out var dn) && double.TryParse(m, CultureInfo.InvariantCulture, out var dm) && dm != 0)
+            return JsonValue.Create(dn / dm);
+        return JsonValue.Create(token);
+    }
+
+    private static void Skip(string s, ref int i)
+    {
+        while (i < s.Length)
+        {
+            if (char.IsWhiteSpace(s[i]) || s[i] == ',') i++;
+            else if (s[i] == ';') { while (i < s.Length && s[i] != '\n') i++; }
+            else break;
+        }
+    }
+}
