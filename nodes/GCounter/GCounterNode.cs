@@ -23,7 +23,6 @@ public sealed class GCounterNode
     private readonly TaskCompletionSource recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? flushing;
     private bool syncWanted;
-    private bool casSinceRefresh;
     private IDisposable? refreshTimer;
 
     public GCounterNode(Node node, GCounterOptions options)
@@ -81,9 +80,9 @@ public sealed class GCounterNode
     private async Task RefreshAsync()
     {
         if (!recovered.Task.IsCompleted) return;
-        // Any successful cas of ours runs on the newest state and moves our read index there.
-        if (!casSinceRefresh) syncWanted = true;
-        casSinceRefresh = false;
+        // A successful cas of ours runs on the newest state and moves our read index there, so the
+        // peer reads that follow see every write finished before it. It carries any waiting adds.
+        syncWanted = true;
         await FlushAsync();
         await Task.WhenAll(node.Peers.Select(ReadPeerAsync));
     }
@@ -114,7 +113,6 @@ public sealed class GCounterNode
         try
         {
             await kv.CasAsync(node.Id, attempt.From.ToJson(), attempt.To.ToJson(), createIfNotExists: attempt.From == SlotValue.Missing);
-            casSinceRefresh = true;
             Settle(attempt.To);
         }
         catch (RpcException e) when (e.Code == ErrorCode.PreconditionFailed || !e.Definite)
