@@ -141,6 +141,38 @@ public sealed class GCounterNodeTests
     }
 
     [Fact]
+    public void SeqKvTrafficStaysUnderOneAndAHalfMessagesPerOpAtTheChallengeRate()
+    {
+        // The challenge's load: 3 nodes, 100 ops/s for 20 s, half adds (delta 0..4), half reads.
+        var cluster = new TestCluster(3);
+        var random = new Random(7);
+        var before = cluster.Kv.Requests.Count;
+        var expected = 0L;
+        const int ops = 2000;
+        for (var i = 0; i < ops; i++)
+        {
+            var node = $"n{i % 3}";
+            if (i % 2 == 0)
+            {
+                var delta = random.Next(0, 5);
+                expected += delta;
+                Assert.Equal("add_ok", cluster.Add(node, delta).Type);
+            }
+            else
+            {
+                cluster.Read(node);
+            }
+            cluster.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        // Every seq-kv request here is answered: a request and its reply are two messages.
+        var messagesPerOp = 2.0 * (cluster.Kv.Requests.Count - before) / ops;
+        Assert.InRange(messagesPerOp, 0.5, 1.5);
+        cluster.Advance(TimeSpan.FromMilliseconds(cluster.Options.RefreshMs));
+        Assert.Equal([expected, expected, expected], new[] { "n0", "n1", "n2" }.Select(cluster.Read).ToArray());
+    }
+
+    [Fact]
     public void NegativeDeltasAreCountedOnEveryNode()
     {
         var cluster = new TestCluster(2);
