@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Runs the Gossip Glomers challenges against our nodes and prints one table of results.
+#
+#   ./maelstrom-tests.sh                 every finished step, on the glomers bench
+#   ./maelstrom-tests.sh 3d 4            only these steps
+#   ./maelstrom-tests.sh --quick         shorter runs (CI); --engine maelstrom to use real Maelstrom
+#
+# Exit status: 0 when every step run is valid, 1 otherwise, 254 when something is missing.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+engine=glomers
+quick=0
+steps=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --engine) engine="${2:-}"; shift 2 ;;
+    --engine=*) engine="${1#*=}"; shift ;;
+    --quick) quick=1; shift ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "maelstrom-tests.sh: unknown flag $1" >&2; exit 254 ;;
+    *) steps+=("$1"); shift ;;
+  esac
+done
+
+# step | node | workload flags | node args (after --)
+catalogue() {
+cat <<'STEPS'
+1|Echo|-w echo --node-count 1 --time-limit 10|
+2|UniqueIds|-w unique-ids --time-limit 30 --rate 1000 --node-count 3 --availability total --nemesis partition|
+3a|Broadcast|-w broadcast --node-count 1 --time-limit 20 --rate 10|
+3b|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10|
+3c|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10 --nemesis partition|
+3d|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode direct
+3e|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode hub
+4|GCounter|-w g-counter --node-count 3 --rate 100 --time-limit 20 --nemesis partition|
+4pn|GCounter|-w pn-counter --node-count 5 --rate 100 --time-limit 20 --nemesis partition|
+5a|KafkaLog|-w kafka --node-count 1 --concurrency 2n --time-limit 20 --rate 1000|
+5b|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000|
+5c|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000|
+6a|TxnKv|-w txn-rw-register --node-count 1 --time-limit 20 --rate 1000 --concurrency 2n --consistency-models read-uncommitted --availability total|
+6b|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-uncommitted --availability total --nemesis partition|
+6c|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-committed --availability total --nemesis partition|
+STEPS
+}
+
+case "$engine" in
+  glomers) ;;
+  maelstrom)
+    if command -v maelstrom >/dev/null 2>&1; then maelstrom=$(command -v maelstrom)
+    elif [ -n "${MAELSTROM_HOME:-}" ] && [ -x "$MAELSTROM_HOME/maelstrom" ]; then maelstrom="$MAELSTROM_HOME/maelstrom"
+    else
+      echo "maelstrom-tests.sh: --engine maelstrom needs Maelstrom: put 'maelstrom' on PATH or set MAELSTROM_HOME" >&2
+      echo "  (it also needs Java; without both, run the default engine: ./maelstrom-tests.sh)" >&2
+      exit 254
+    fi ;;
+  *) echo "maelstrom-tests.sh: --engine must be glomers or maelstrom" >&2; exit 254 ;;
+esac
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "maelstrom-tests.sh: the .NET 10 SDK is needed (dotnet on PATH)" >&2
+  exit 254
+fi
+
+echo "Building (Release)..."
+if ! dotnet build -c Release glomers.sln -v quiet -nologo > /tmp/glomers-build.$$ 2>&1; then
+  cat /tmp/glomers-build.$$ >&2; rm -f /tmp/glomers-build.$$
+  echo "maelstrom-tests.sh: build failed" >&2
+  exit 254
+fi
+rm -f /tmp/glomers-build.$$
+glomers=artifacts/bin/Glomers.Harness/release/glomers
+
+wanted() {
+  [ ${#steps[@]} -eq 0 ] && return 0
+  local s; for s in "${steps[@]}"; do [ "$s" = "$1" ] && return 0; done
+  return 1
+}
+
+rows=()
+failed=0
+ran=0
+while IFS='|' read -r step node flags nodeargs; do
+  wanted "$step" || continue
+  bin="artifacts/bin/$node/release/$node"
+  if [ ! -x "$bin" ]; then
+    rows+=("$step|$node|not built yet|-|-|-|-|-")
+    continue
+  fi
+  if [ "$quick" = 1 ]; then
+    flags=$(echo "$flags" | sed -E 's/--time-limit [0-9]+/--time-limit 5/')
+    [ "$engine" = glomers ] && flags="$flags --recovery-time 3"
+  fi
+  echo
+  echo "=== step $step: $node $flags ${nodeargs:+-- $nodeargs}"
+  start=$(date +%s%N)
+  if [ "$engine" = glomers ]; then
+    # shellcheck disable=SC2086
+    "$glomers" test $flags --bin "$bin" ${nodeargs:+-- $nodeargs}
+    status=$?
+  else
+    # shellcheck disable=SC2086
+    "$maelstrom" test $flags --bin "$bin" ${nodeargs:+-- $nodeargs}
+    status=$?
+  fi
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  wall="$((ms / 1000)).$(( (ms % 1000) / 100 ))"
+  ran=$((ran + 1))
+  if [ "$status" -ge 3 ]; then
+    rows+=("$step|$node|error (exit $status)|-|-|-|-|$wall")
+    failed=1
+    continue
+  fi
+  summary=$("$glomers" summary store/latest 2>/dev/null || echo "unknown	-	-	-	-")
+  IFS=$'\t' read -r verdict msgs median max avail <<<"$summary"
+  [ "$verdict" = valid ] || failed=1
+  rows+=("$step|$node|$verdict|$msgs|$median|$max|$avail|$wall")
+done < <(catalogue)
+
+echo
+printf '%-5s %-10s %-14s %12s %12s %10s %13s %9s\n' step node verdict msgs-per-op median-ms max-ms availability wall-s
+printf '%s\n' "-----------------------------------------------------------------------------------------------"
+for row in "${rows[@]}"; do
+  IFS='|' read -r step node verdict msgs median max avail wall <<<"$row"
+  printf '%-5s %-10s %-14s %12s %12s %10s %13s %9s\n' "$step" "$node" "$verdict" "$msgs" "$median" "$max" "$avail" "$wall"
+done
+echo "engine: $engine; steps run: $ran"
+exit $failed
