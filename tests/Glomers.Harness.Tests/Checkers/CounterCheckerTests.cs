@@ -108,6 +108,27 @@ public class CounterCheckerTests
         Assert.Equal(BruteForceRanges(7, deltas), result.Details["acceptable"]!.ToJsonString());
     }
 
+    [Fact]
+    public void DeltasTooFarApartToEnumerateAreAClearError()
+    {
+        // Powers of three have 2^k distinct, non-adjacent subset sums.
+        var h = new HistoryBuilder();
+        long delta = 1;
+        for (var i = 0; i < 21; i++, delta *= 3) h.Invoke(1, "add", delta).Info(1, delta);
+
+        var e = Assert.Throws<InvalidDataException>(() => h.Check(Counter));
+        Assert.Contains("ranges", e.Message);
+    }
+
+    [Fact]
+    public void NonIntegerDeltaIsAClearError()
+    {
+        var h = new HistoryBuilder().Invoke(0, "add", "three").Ok(0, "three");
+
+        var e = Assert.Throws<InvalidDataException>(() => h.Check(Counter));
+        Assert.Contains("not an integer", e.Message);
+    }
+
     // Marks every reachable sum in a flat array, then reads the runs back as ranges.
     private static string BruteForceRanges(long start, List<long> deltas)
     {
