@@ -7,7 +7,7 @@ namespace Glomers.Harness.Checkers;
 public sealed class IntegerRangeSet
 {
     /// <summary>Beyond this many ranges the set is too scattered to be worth building (deltas far apart).</summary>
-    public const int MaxRanges = 1 << 20;
+    public const int MaxRanges = 1 << 16;
 
     private List<(long Lo, long Hi)> _ranges;
 
