@@ -6,6 +6,9 @@ namespace Glomers.Harness.Checkers;
 /// </summary>
 public sealed class IntegerRangeSet
 {
+    /// <summary>Beyond this many ranges the set is too scattered to be worth building (deltas far apart).</summary>
+    public const int MaxRanges = 1 << 16;
+
     private List<(long Lo, long Hi)> _ranges;
 
     private IntegerRangeSet(List<(long Lo, long Hi)> ranges) => _ranges = ranges;
@@ -41,6 +44,8 @@ public sealed class IntegerRangeSet
             else
                 merged.Add(r);
         }
+        if (merged.Count > MaxRanges)
+            throw new InvalidDataException($"the reachable sums split into more than {MaxRanges} ranges; deltas are too far apart to enumerate");
         _ranges = merged;
     }
 

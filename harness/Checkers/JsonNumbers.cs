@@ -10,13 +10,13 @@ public static class JsonNumbers
     public static bool TryGetInt64(JsonNode? node, out long value)
     {
         value = 0;
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) return false;
+        if (node is not JsonValue v) return false;
         if (v.TryGetValue(out value)) return true;
         if (v.TryGetValue<int>(out var i))
         {
             value = i;
             return true;
         }
-        return long.TryParse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        return v.GetValueKind() == JsonValueKind.Number && long.TryParse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 }
