@@ -152,6 +152,26 @@ public class ClusterTests
         Assert.InRange(cluster.NodeMessages - before, 5 * 10, 3 * 5 * 10);
     }
 
+    [Theory]
+    [InlineData("direct", 0, 1000, 12.5)]
+    [InlineData("hub", 350, 3000, 1.25)]
+    public void MessagesPerOperationStayWithinBudgetAtTheEfficiencyRate(string mode, int batchMs, int antiEntropyMs, double budget)
+    {
+        var cluster = new TestCluster(25, new BroadcastOptions { Mode = mode, BatchMs = batchMs, AntiEntropyMs = antiEntropyMs });
+        var random = new Random(7);
+
+        // 100 operations a second for 20 s, half of them broadcasts, then 10 s of recovery and a final read per node.
+        for (var op = 0; op < 2000; op++)
+        {
+            if (op % 2 == 0) cluster.Broadcast(cluster.NodeIds[random.Next(25)], op / 2);
+            cluster.RunMs(10);
+        }
+        cluster.Run(TimeSpan.FromSeconds(10));
+
+        Assert.All(cluster.NodeIds, n => Assert.Equal(1000, cluster.Read(n).Length));
+        Assert.InRange((double)cluster.NodeMessages / (2000 + 25), 0, budget);
+    }
+
     // Broadcasts 0, 1, 2, ... round the nodes every 100 ms; returns the values acknowledged.
     private static long[] BroadcastWhile(TestCluster cluster, TimeSpan duration)
     {
