@@ -1,0 +1,187 @@
+namespace Glomers.Broadcast.Tests.Cluster;
+
+public class ClusterTests
+{
+    private static BroadcastOptions Direct(int antiEntropyMs = 1000) => new() { Mode = "direct", AntiEntropyMs = antiEntropyMs };
+
+    private static BroadcastOptions Hub(int antiEntropyMs = 1000) => new() { Mode = "hub", BatchMs = 350, HubWindowMs = 120, AntiEntropyMs = antiEntropyMs };
+
+    private static BroadcastOptions Options(string mode) => mode == "hub" ? Hub() : Direct();
+
+    [Fact]
+    public void DirectModeCostsOneMessagePerOtherNodePerBroadcast()
+    {
+        var cluster = new TestCluster(25, Direct(antiEntropyMs: 0));
+
+        for (var v = 0; v < 10; v++)
+        {
+            cluster.Broadcast(cluster.NodeIds[v * 7 % 25], v);
+            cluster.RunMs(30);
+        }
+        cluster.RunMs(200);
+
+        Assert.Equal(24 * 10, cluster.NodeMessages);
+        Assert.All(cluster.NodeIds, n => Assert.Equal(Enumerable.Range(0, 10), cluster.Read(n).Select(v => (int)v)));
+    }
+
+    [Fact]
+    public void DirectModeDeliversEverywhereInOneHop()
+    {
+        var cluster = new TestCluster(25, Direct(antiEntropyMs: 0));
+
+        cluster.Broadcast("n3", 42);
+        cluster.RunMs(99);
+        Assert.Empty(cluster.Read("n4"));
+        cluster.RunMs(1);
+
+        Assert.All(cluster.NodeIds, n => Assert.Equal([42], cluster.Read(n)));
+    }
+
+    [Fact]
+    public void HubModeSendsOneBatchUpPerBusyLeafAndOneDownPerLeaf()
+    {
+        var cluster = new TestCluster(25, Hub(antiEntropyMs: 0));
+        // Start 1 ms after a batch tick, so the next leaf flush is 349 ms away.
+        cluster.Run(Glomers.Broadcast.Gossip.FlushClock.UntilNext(cluster.Clock.GetUtcNow(), TimeSpan.FromMilliseconds(350), TimeSpan.Zero) + TimeSpan.FromMilliseconds(1));
+
+        for (var leaf = 1; leaf <= 5; leaf++)
+        {
+            cluster.Broadcast($"n{leaf}", 2 * leaf);
+            cluster.Broadcast($"n{leaf}", 2 * leaf + 1);
+        }
+        // Leaves flush 349 ms later, batches land at +449, the hub flushes at +469, leaves have all at +569.
+        cluster.RunMs(568);
+        Assert.Equal([10, 11], cluster.Read("n5"));
+        Assert.Empty(cluster.Read("n20"));
+        cluster.RunMs(1);
+
+        var all = Enumerable.Range(2, 10).Select(v => (long)v);
+        Assert.All(cluster.NodeIds, n => Assert.Equal(all, cluster.Read(n)));
+        Assert.Equal(5 + 24, cluster.NodeMessages);
+    }
+
+    [Fact]
+    public void HubModeSkipsEmptyBatches()
+    {
+        var cluster = new TestCluster(25, Hub(antiEntropyMs: 0));
+
+        cluster.Run(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, cluster.NodeMessages);
+    }
+
+    [Fact]
+    public void AntiEntropyCostsOneDigestPerNodePerRoundWhenNodesAgree()
+    {
+        var cluster = new TestCluster(5, Direct());
+        for (var v = 0; v < 20; v++)
+        {
+            cluster.Broadcast(cluster.NodeIds[v % 5], v);
+            cluster.RunMs(50);
+        }
+        cluster.Run(TimeSpan.FromSeconds(3));
+        var before = cluster.NodeMessages;
+
+        cluster.Run(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(5 * 10, cluster.NodeMessages - before);
+    }
+
+    [Fact]
+    public void AntiEntropyRepairsAValueWhoseGossipWasDropped()
+    {
+        var cluster = new TestCluster(3, Direct());
+        cluster.CutOneWay("n0", "n2");
+        cluster.Broadcast("n0", 7);
+        cluster.RunMs(150);
+        cluster.Heal();
+        Assert.Empty(cluster.Read("n2"));
+
+        cluster.Run(TimeSpan.FromSeconds(5));
+
+        Assert.Equal([7], cluster.Read("n2"));
+    }
+
+    [Theory]
+    [InlineData("direct", "line")]
+    [InlineData("direct", "tree")]
+    [InlineData("hub", "line")]
+    [InlineData("hub", "tree")]
+    public void EveryAckedValueReachesEveryNodeAfterALongPartition(string mode, string topology)
+    {
+        var cluster = new TestCluster(5, Options(mode));
+        cluster.SendTopology(topology == "line" ? Topologies.Line : Topologies.Tree);
+        cluster.Partition("n0", "n3");
+
+        var acked = BroadcastWhile(cluster, TimeSpan.FromSeconds(12));
+        cluster.Heal();
+        cluster.Run(TimeSpan.FromSeconds(10));
+
+        Assert.All(cluster.NodeIds, n => Assert.Equal(acked, cluster.Read(n)));
+    }
+
+    [Theory]
+    [InlineData("direct", "n7")]
+    [InlineData("hub", "n7")]
+    [InlineData("hub", "n0")]
+    public void ValuesOfAnIsolatedNodeReachAllTwentyFiveWithinTheRecoveryPeriod(string mode, string isolated)
+    {
+        var cluster = new TestCluster(25, Options(mode));
+        cluster.SendTopology(Topologies.Tree);
+        cluster.Partition(isolated);
+
+        var acked = BroadcastWhile(cluster, TimeSpan.FromSeconds(15));
+        cluster.Heal();
+        cluster.Run(TimeSpan.FromSeconds(10));
+
+        Assert.All(cluster.NodeIds, n => Assert.Equal(acked, cluster.Read(n)));
+    }
+
+    [Fact]
+    public void RecoveryAfterALongPartitionIsNotAStorm()
+    {
+        var cluster = new TestCluster(5, Direct());
+        cluster.Partition("n0", "n1");
+        BroadcastWhile(cluster, TimeSpan.FromSeconds(20));
+        cluster.Heal();
+        var before = cluster.NodeMessages;
+
+        cluster.Run(TimeSpan.FromSeconds(10));
+
+        // Each round: one digest per node, at most one answer to it and one reply to that answer.
+        Assert.InRange(cluster.NodeMessages - before, 5 * 10, 3 * 5 * 10);
+    }
+
+    [Theory]
+    [InlineData("direct", 0, 1000, 12.5)]
+    [InlineData("hub", 350, 3000, 1.25)]
+    public void MessagesPerOperationStayWithinBudgetAtTheEfficiencyRate(string mode, int batchMs, int antiEntropyMs, double budget)
+    {
+        var cluster = new TestCluster(25, new BroadcastOptions { Mode = mode, BatchMs = batchMs, AntiEntropyMs = antiEntropyMs });
+        var random = new Random(7);
+
+        // 100 operations a second for 20 s, half of them broadcasts, then 10 s of recovery and a final read per node.
+        for (var op = 0; op < 2000; op++)
+        {
+            if (op % 2 == 0) cluster.Broadcast(cluster.NodeIds[random.Next(25)], op / 2);
+            cluster.RunMs(10);
+        }
+        cluster.Run(TimeSpan.FromSeconds(10));
+
+        Assert.All(cluster.NodeIds, n => Assert.Equal(1000, cluster.Read(n).Length));
+        Assert.InRange((double)cluster.NodeMessages / (2000 + 25), 0, budget);
+    }
+
+    // Broadcasts 0, 1, 2, ... round the nodes every 100 ms; returns the values acknowledged.
+    private static long[] BroadcastWhile(TestCluster cluster, TimeSpan duration)
+    {
+        var values = new List<long>();
+        for (var v = 0; v < duration.TotalMilliseconds / 100; v++)
+        {
+            cluster.Broadcast(cluster.NodeIds[v % cluster.NodeIds.Count], v);
+            values.Add(v);
+            cluster.RunMs(100);
+        }
+        return [.. values];
+    }
+}
