@@ -23,6 +23,7 @@ public sealed class GCounterNode
     private readonly TaskCompletionSource recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? flushing;
     private bool syncWanted;
+    private bool wroteSinceRefresh;
     private IDisposable? refreshTimer;
 
     public GCounterNode(Node node, GCounterOptions options)
@@ -81,8 +82,10 @@ public sealed class GCounterNode
     {
         if (!recovered.Task.IsCompleted) return;
         // A successful cas of ours runs on the newest state and moves our read index there, so the
-        // peer reads that follow see every write finished before it. It carries any waiting adds.
-        syncWanted = true;
+        // peer reads that follow see every write finished before it. An add's cas since the last
+        // refresh already did that; otherwise an empty one (a version bump) does.
+        syncWanted = !wroteSinceRefresh;
+        wroteSinceRefresh = false;
         await FlushAsync();
         await Task.WhenAll(node.Peers.Select(ReadPeerAsync));
     }
@@ -113,6 +116,7 @@ public sealed class GCounterNode
         try
         {
             await kv.CasAsync(node.Id, attempt.From.ToJson(), attempt.To.ToJson(), createIfNotExists: attempt.From == SlotValue.Missing);
+            wroteSinceRefresh = true;
             Settle(attempt.To);
         }
         catch (RpcException e) when (e.Code == ErrorCode.PreconditionFailed || !e.Definite)

@@ -4,7 +4,7 @@ namespace Glomers.GCounter;
 public sealed class GCounterOptions
 {
     /// <summary>How often the node forces itself to seq-kv's newest state and rereads the peers' slots.</summary>
-    public int RefreshMs { get; set; } = 500;
+    public int RefreshMs { get; set; } = 1000;
 
     /// <summary>How long a seq-kv request may go unanswered before its outcome counts as unknown.</summary>
     public int KvTimeoutMs { get; set; } = 1000;
