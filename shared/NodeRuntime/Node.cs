@@ -70,7 +70,7 @@ public sealed class Node
         () => context.Loop.Post(OnClosed));
 
     /// <summary>Sends a message that expects no reply. It carries a fresh msg_id.</summary>
-    public void Send(string dest, JsonObject body) => Send(dest, body, NextMsgId(), null);
+    public void Send(string dest, JsonObject body) => Send(Id, dest, body, NextMsgId(), null);
 
     public void Send<T>(string dest, T body, JsonTypeInfo<T> type) => Send(dest, ToObject(body, type));
 
@@ -82,7 +82,8 @@ public sealed class Node
             Log.LogWarning("Cannot reply {Type} to {Src}: the request had no msg_id", body["type"], request.Src);
             return;
         }
-        Send(request.Src, body, NextMsgId(), id);
+        // Before init (or after a refused one) the node has no id yet: it answers as the address it was sent to.
+        Send(Initialized ? Id : request.Dest, request.Src, body, NextMsgId(), id);
     }
 
     public void Reply<T>(Message request, T body, JsonTypeInfo<T> type) => Reply(request, ToObject(body, type));
@@ -112,7 +113,7 @@ public sealed class Node
                 if (Remove(id) is { } c) c.Completion.TrySetCanceled(cancellationToken);
             }));
         }
-        Send(dest, body, id, null);
+        Send(Id, dest, body, id, null);
         return call.Completion.Task;
     }
 
@@ -129,11 +130,14 @@ public sealed class Node
     public IDisposable Every(TimeSpan interval, Func<Task> callback)
     {
         var running = false;
-        return context.Time.CreateTimer(_ => context.Loop.Post(() => _ = Tick()), null, interval, interval);
+        var stopped = false;
+        var timer = context.Time.CreateTimer(_ => context.Loop.Post(() => _ = Tick()), null, interval, interval);
+        return new PeriodicWork(timer, () => stopped = true);
 
         async Task Tick()
         {
-            if (running) return;
+            // A tick may already wait on the loop when the work is stopped; it must not run.
+            if (running || Volatile.Read(ref stopped)) return;
             running = true;
             try { await callback(); }
             catch (Exception e) { Log.LogError(e, "Periodic task failed"); }
@@ -290,8 +294,8 @@ public sealed class Node
         return call;
     }
 
-    private void Send(string dest, JsonObject body, long msgId, long? inReplyTo) =>
-        context.Transport.Send(Envelope.Write(Id, dest, body, msgId, inReplyTo));
+    private void Send(string src, string dest, JsonObject body, long msgId, long? inReplyTo) =>
+        context.Transport.Send(Envelope.Write(src, dest, body, msgId, inReplyTo));
 
     private long NextMsgId() => Interlocked.Increment(ref lastMsgId);
 
@@ -300,6 +304,15 @@ public sealed class Node
         ?? throw new ArgumentException($"{typeof(T).Name} does not serialise to a JSON object.");
 
     private static string Truncate(string line) => line.Length <= 500 ? line : line[..500] + "…";
+
+    private sealed class PeriodicWork(ITimer timer, Action stop) : IDisposable
+    {
+        public void Dispose()
+        {
+            stop();
+            timer.Dispose();
+        }
+    }
 
     private sealed class PendingCall(string dest, string type)
     {

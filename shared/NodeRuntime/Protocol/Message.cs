@@ -51,6 +51,9 @@ public sealed class Message(string src, string dest, JsonObject body)
 
     public override string ToString() => Envelope.Write(Src, Dest, Body);
 
+    // A repeated key is refused while parsing; otherwise JsonObject would throw on first access.
+    private static readonly JsonDocumentOptions StrictDocument = new() { AllowDuplicateProperties = false };
+
     /// <summary>Reads one line of the protocol, or says precisely why it is not a message.</summary>
     public static bool TryParse(string line, out Message message, out string error)
     {
@@ -58,7 +61,7 @@ public sealed class Message(string src, string dest, JsonObject body)
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(line);
+            node = JsonNode.Parse(line, documentOptions: StrictDocument);
         }
         catch (JsonException e)
         {
