@@ -31,7 +31,9 @@ public sealed class LwwKvService : IService
 
     public IReadOnlyList<LwwReplica> Replicas => replicas;
 
-    public JsonObject? Handle(string src, JsonObject body)
+    public JsonObject? Handle(string src, JsonObject body) => ServiceProtocol.DropIfMalformed(() => Apply(body));
+
+    private JsonObject? Apply(JsonObject body)
     {
         var mergeSource = random.Next(replicas.Length);
         var mergeDestination = random.Next(replicas.Length);

@@ -39,7 +39,9 @@ public sealed class SeqKvService : IService
     /// <summary>The index of the newest state; it grows by one with every state-changing request.</summary>
     public long LatestIndex => latestIndex;
 
-    public JsonObject? Handle(string src, JsonObject body)
+    public JsonObject? Handle(string src, JsonObject body) => ServiceProtocol.DropIfMalformed(() => Apply(src, body));
+
+    private JsonObject? Apply(string src, JsonObject body)
     {
         var from = callerIndex.GetValueOrDefault(src, 0);
         var pick = from + random.NextInt64(latestIndex - from + 1);

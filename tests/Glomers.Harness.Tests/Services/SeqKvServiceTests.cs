@@ -172,6 +172,15 @@ public class SeqKvServiceTests
     }
 
     [Fact]
+    public void BodyWithARepeatedKeyIsDroppedWithoutReply()
+    {
+        var kv = new SeqKvService(new Random(1));
+        Assert.Null(kv.Call("n0", """{"type":"write","key":"x","key":"y","value":1}"""));
+        Assert.Equal(0, kv.LatestIndex);
+        Assert.Equal(KeyDoesNotExist, kv.Call("n0", Read("x")));
+    }
+
+    [Fact]
     public void SameSeedGivesTheSameAnswers()
     {
         Assert.Equal(Script(new SeqKvService(new Random(9))), Script(new SeqKvService(new Random(9))));
