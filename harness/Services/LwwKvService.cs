@@ -21,6 +21,7 @@ public sealed class LwwKvService : IService
 
     public LwwKvService(Random random, int replicaCount = DefaultReplicaCount, bool applyMerges = false)
     {
+        ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicaCount, 1);
         this.random = random;
         this.applyMerges = applyMerges;
