@@ -80,6 +80,8 @@ public static class ClojureJson
             case JsonValueKind.String:
                 return string.Equals(x.GetValue<string>(), y.GetValue<string>(), StringComparison.Ordinal);
             case JsonValueKind.Number:
+                // Integer tokens within the long range, the usual case, need no text.
+                if (x.TryGetValue<long>(out var left) && y.TryGetValue<long>(out var right)) return left == right;
                 var a = NumberToken(x);
                 var b = NumberToken(y);
                 if (a == b) return true;
@@ -137,6 +139,11 @@ public static class ClojureJson
                 builder.Append(Quoted(scalar.GetValue<string>()));
                 break;
             case JsonValueKind.Number:
+                if (scalar.TryGetValue<long>(out var integral))
+                {
+                    builder.Append('i').Append(integral);
+                    break;
+                }
                 var token = NumberToken(scalar);
                 if (KindOf(token) == NumberKind.Integer)
                 {

@@ -22,26 +22,26 @@ public sealed class KvStore
     /// <summary>Applies one request, or returns null for a type Maelstrom's KV does not know.</summary>
     public ServiceStep<KvStore>? Handle(JsonObject body)
     {
-        var key = ClojureJson.KeyOf(KvReplies.Field(body, "key"));
+        var key = ClojureJson.KeyOf(ServiceProtocol.Field(body, "key"));
         var exists = entries.TryGetValue(key, out var current);
-        switch (KvReplies.TypeOf(body))
+        switch (ServiceProtocol.TypeOf(body))
         {
             case "read":
-                return Unchanged(exists ? KvReplies.ReadOk(current) : KvReplies.KeyDoesNotExist());
+                return Unchanged(exists ? ServiceProtocol.ReadOk(current) : ServiceProtocol.KeyDoesNotExist());
             case "write":
-                return Put(key, exists, current, KvReplies.Detached(body, "value"), KvReplies.WriteOk());
+                return Put(key, exists, current, ServiceProtocol.Detached(body, "value"), ServiceProtocol.WriteOk());
             case "cas":
-                var from = KvReplies.Field(body, "from");
+                var from = ServiceProtocol.Field(body, "from");
                 if (exists)
                 {
                     return ClojureJson.Equal(from, current)
-                        ? Put(key, exists, current, KvReplies.Detached(body, "to"), KvReplies.CasOk())
-                        : Unchanged(KvReplies.PreconditionFailed(
+                        ? Put(key, exists, current, ServiceProtocol.Detached(body, "to"), ServiceProtocol.CasOk())
+                        : Unchanged(ServiceProtocol.PreconditionFailed(
                             $"current value {ClojurePrinter.PrStr(current)} is not {ClojurePrinter.PrStr(from)}"));
                 }
-                return ClojureJson.IsTruthy(KvReplies.Field(body, "create_if_not_exists"))
-                    ? Put(key, exists, current, KvReplies.Detached(body, "to"), KvReplies.CasOk())
-                    : Unchanged(KvReplies.KeyDoesNotExist());
+                return ClojureJson.IsTruthy(ServiceProtocol.Field(body, "create_if_not_exists"))
+                    ? Put(key, exists, current, ServiceProtocol.Detached(body, "to"), ServiceProtocol.CasOk())
+                    : Unchanged(ServiceProtocol.KeyDoesNotExist());
             default:
                 return null;
         }

@@ -9,10 +9,10 @@ public sealed class LinKvService : IService
 
     public string Id => "lin-kv";
 
-    public JsonObject? Handle(string src, JsonObject body)
+    public JsonObject? Handle(string src, JsonObject body) => ServiceProtocol.DropIfMalformed(() =>
     {
         if (store.Handle(body) is not { } step) return null;
         store = step.State;
         return step.Reply;
-    }
+    });
 }

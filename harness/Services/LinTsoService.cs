@@ -9,9 +9,6 @@ public sealed class LinTsoService : IService
 
     public string Id => "lin-tso";
 
-    public JsonObject? Handle(string src, JsonObject body)
-    {
-        if (KvReplies.TypeOf(body) != "ts") return null;
-        return new JsonObject { ["type"] = "ts_ok", ["ts"] = next++ };
-    }
+    public JsonObject? Handle(string src, JsonObject body) => ServiceProtocol.DropIfMalformed(() =>
+        ServiceProtocol.TypeOf(body) == "ts" ? new JsonObject { ["type"] = "ts_ok", ["ts"] = next++ } : null);
 }

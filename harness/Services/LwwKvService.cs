@@ -21,6 +21,7 @@ public sealed class LwwKvService : IService
 
     public LwwKvService(Random random, int replicaCount = DefaultReplicaCount, bool applyMerges = false)
     {
+        ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicaCount, 1);
         this.random = random;
         this.applyMerges = applyMerges;
@@ -31,7 +32,9 @@ public sealed class LwwKvService : IService
 
     public IReadOnlyList<LwwReplica> Replicas => replicas;
 
-    public JsonObject? Handle(string src, JsonObject body)
+    public JsonObject? Handle(string src, JsonObject body) => ServiceProtocol.DropIfMalformed(() => Apply(body));
+
+    private JsonObject? Apply(JsonObject body)
     {
         var mergeSource = random.Next(replicas.Length);
         var mergeDestination = random.Next(replicas.Length);

@@ -33,20 +33,20 @@ public sealed class LwwReplica
     /// <summary>Applies one request, or returns null for a type the service does not know.</summary>
     public ServiceStep<LwwReplica>? Handle(JsonObject body)
     {
-        var key = ClojureJson.KeyOf(KvReplies.Field(body, "key"));
+        var key = ClojureJson.KeyOf(ServiceProtocol.Field(body, "key"));
         var exists = entries.TryGetValue(key, out var current);
-        switch (KvReplies.TypeOf(body))
+        switch (ServiceProtocol.TypeOf(body))
         {
             case "read":
-                return Unchanged(exists ? KvReplies.ReadOk(current!.Value) : KvReplies.KeyDoesNotExist());
+                return Unchanged(exists ? ServiceProtocol.ReadOk(current!.Value) : ServiceProtocol.KeyDoesNotExist());
             case "write":
-                return Stamp(key, KvReplies.Detached(body, "value"), KvReplies.WriteOk());
+                return Stamp(key, ServiceProtocol.Detached(body, "value"), ServiceProtocol.WriteOk());
             case "cas":
-                if (!exists) return Unchanged(KvReplies.KeyDoesNotExist());
-                var from = KvReplies.Field(body, "from");
+                if (!exists) return Unchanged(ServiceProtocol.KeyDoesNotExist());
+                var from = ServiceProtocol.Field(body, "from");
                 return ClojureJson.Equal(from, current!.Value)
-                    ? Stamp(key, KvReplies.Detached(body, "to"), KvReplies.CasOk())
-                    : Unchanged(KvReplies.PreconditionFailed(
+                    ? Stamp(key, ServiceProtocol.Detached(body, "to"), ServiceProtocol.CasOk())
+                    : Unchanged(ServiceProtocol.PreconditionFailed(
                         $"current value {ClojurePrinter.PrStr(current.Value)} is not {ClojurePrinter.Str(from)}"));
             default:
                 return null;

@@ -6,7 +6,7 @@ namespace Glomers.Harness.Services;
 /// seq-kv, as Maelstrom models it: the last <see cref="DefaultHistory"/> states of a
 /// <see cref="KvStore"/> in a ring, and per caller the index of the last state it used. A request
 /// first runs on a state picked uniformly between the caller's index and the latest. If that leaves
-/// the state unchanged (a read, a failed cas, a write of the value already there) that is the
+/// the state unchanged (a read, a failed cas, a write of the value the picked state holds) that is the
 /// answer, and the caller's index moves to the pick. Otherwise the request runs again on the
 /// latest state, its result is appended (even when the rerun changes nothing, say a cas that fails
 /// there) and the caller moves to it.
@@ -28,6 +28,7 @@ public sealed class SeqKvService : IService
 
     public SeqKvService(Random random, int history = DefaultHistory)
     {
+        ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfLessThan(history, 1);
         this.random = random;
         ring = new KvStore[history];
@@ -39,7 +40,9 @@ public sealed class SeqKvService : IService
     /// <summary>The index of the newest state; it grows by one with every state-changing request.</summary>
     public long LatestIndex => latestIndex;
 
-    public JsonObject? Handle(string src, JsonObject body)
+    public JsonObject? Handle(string src, JsonObject body) => ServiceProtocol.DropIfMalformed(() => Apply(src, body));
+
+    private JsonObject? Apply(string src, JsonObject body)
     {
         var from = callerIndex.GetValueOrDefault(src, 0);
         var pick = from + random.NextInt64(latestIndex - from + 1);

@@ -140,4 +140,20 @@ public class LinKvServiceTests
         reply["value"]!.AsArray().Add(2);
         Assert.Equal("""{"type":"read_ok","value":[1]}""", kv.Call("n0", Read("x")));
     }
+
+    [Fact]
+    public void RepeatedObjectKeysKeepTheLastLikeMaelstromsDecoder()
+    {
+        Assert.Equal(WriteOk, kv.Call("n0", """{"type":"write","key":{"k":0,"k":1},"value":{"a":1,"b":[{"c":1,"c":3}],"a":2}}"""));
+        Assert.Equal("""{"type":"read_ok","value":{"a":2,"b":[{"c":3}]}}""", kv.Call("n0", """{"type":"read","key":{"k":1}}"""));
+        Assert.Equal(CasOk, kv.Call("n0", """{"type":"cas","key":{"k":1},"from":{"b":[{"c":0,"c":3}],"a":2},"to":5}"""));
+    }
+
+    [Fact]
+    public void BodyWithARepeatedKeyIsDroppedWithoutReply()
+    {
+        kv.Call("n0", Write("x", 1));
+        Assert.Null(kv.Call("n0", """{"type":"write","key":"x","value":2,"value":3}"""));
+        Assert.Equal(ReadOk(1), kv.Call("n0", Read("x")));
+    }
 }
