@@ -59,10 +59,11 @@ public sealed class TestRun
 
     public async Task<RunOutcome> RunAsync()
     {
-        cluster.Start();
         string? aborted = null;
         try
         {
+            // Inside the try: if a later node fails to start, the ones already running are still stopped.
+            cluster.Start();
             aborted = await InitAsync() ?? await SetupAsync();
             if (aborted is null) await MainAndFinalAsync();
         }
