@@ -18,6 +18,9 @@ public sealed class BenchRun(TestCommand.Result result)
     public JsonObject? Exceptions(string kind) =>
         (result.Results["exceptions"]?["exceptions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(e => (string?)e["class"] == kind);
 
+    /// <summary>The lines of history.jsonl.</summary>
+    public string[] History() => File.ReadAllLines(Path.Combine(Store, "history.jsonl"));
+
     public long Count(string key) => Long(Workload[key]);
 
     /// <summary>An integer of results.json, whether the checker built it from an int or a long.</summary>

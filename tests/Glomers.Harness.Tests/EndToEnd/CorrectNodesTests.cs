@@ -42,7 +42,8 @@ public sealed class CorrectNodesTests(CorrectNodeRuns runs) : IClassFixture<Corr
         Assert.Equal(0, run.Count("duplicated-count"));
         Assert.True(run.Count("acknowledged-count") >= 20, run.ToString());
         Assert.Equal("1", run.Results["availability"]!["ok-fraction"]!.ToJsonString());
-        Assert.Equal(true, (bool?)run.Results["availability"]!["valid?"]);
+        Assert.True((bool?)run.Results["availability"]!["valid?"] == true, run.ToString());
+        Assert.Contains(run.History(), l => l.Contains("\"start-partition\"", StringComparison.Ordinal));
         Assert.Equal(3, run.NodeProcessIds.Count);
         run.AssertNoNodeProcessLeft();
     }
@@ -55,6 +56,7 @@ public sealed class CorrectNodesTests(CorrectNodeRuns runs) : IClassFixture<Corr
         Assert.Equal(0, run.Count("lost-count"));
         Assert.True(run.Count("stable-count") >= 10, run.ToString());
         Assert.Equal(run.Count("attempt-count"), run.Count("stable-count"));
+        Assert.Contains(run.History(), l => l.Contains("\"start-partition\"", StringComparison.Ordinal));
         Assert.Equal(5, run.NodeProcessIds.Count);
         run.AssertNoNodeProcessLeft();
     }
