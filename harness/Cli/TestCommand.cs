@@ -13,7 +13,8 @@ namespace Glomers.Harness.Cli;
 /// <summary>`glomers test`: one run, checked and stored, with its verdict as the exit status.</summary>
 public static class TestCommand
 {
-    public sealed record Result(Validity Valid, JsonObject Results, RunStore Store, TimeSpan Wall);
+    /// <summary>A checked run; <paramref name="NodeProcessIds"/> are the node processes it started, all gone by now.</summary>
+    public sealed record Result(Validity Valid, JsonObject Results, RunStore Store, TimeSpan Wall, IReadOnlyList<int> NodeProcessIds);
 
     public static int Run(TestOptions options, TextWriter console)
     {
@@ -35,11 +36,12 @@ public static class TestCommand
         var workload = Workloads.Workloads.Create(options.Workload);
         var scheduler = new Scheduler(TimeProvider.System);
         RunOutcome outcome;
+        ProcessCluster? cluster = null;
         using (var messages = new MessageLog(store.OpenMessages(), options.LogNetSend || options.LogNetRecv ? console : null,
                    options.LogNetSend, options.LogNetRecv))
         {
             var run = new TestRun(options, workload, scheduler, messages,
-                network => new ProcessCluster(options, scheduler, network, store.NodeLogs),
+                network => cluster = new ProcessCluster(options, scheduler, network, store.NodeLogs),
                 ServiceCatalog.Create, console);
             outcome = scheduler.Run(run.RunAsync);
         }
@@ -56,6 +58,6 @@ public static class TestCommand
         }
         store.WriteResults(results);
         store.MarkLatest();
-        return new Result(valid, results, store, wall.Elapsed);
+        return new Result(valid, results, store, wall.Elapsed, cluster?.ProcessIds ?? []);
     }
 }

@@ -46,12 +46,32 @@ public sealed class Scheduler : SynchronizationContext
     public ITimer After(TimeSpan delay, Action action) =>
         Time.CreateTimer(_ => Post(action), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
 
-    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default) =>
-        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, Time, cancellationToken);
+    /// <summary>
+    /// Waits <paramref name="delay"/> exactly, to the tick. Task.Delay(TimeSpan, TimeProvider) truncates to whole
+    /// milliseconds, so a wait of under 1 ms would end at once and a loop waiting for a deadline would spin.
+    /// </summary>
+    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
+        if (delay <= TimeSpan.Zero) return Task.CompletedTask;
+        // Continuations run inline, on the thread the timer fires on; awaiting code still comes back through Post.
+        // Running them asynchronously would send combinators (WhenAny) through the thread pool, where virtual
+        // time cannot see them and would move on as if nothing were pending.
+        var done = new TaskCompletionSource();
+        var timer = Time.CreateTimer(_ => done.TrySetResult(), null, delay, Timeout.InfiniteTimeSpan);
+        var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+        // The continuation also keeps the timer reachable until it fires.
+        done.Task.ContinueWith(_ =>
+        {
+            timer.Dispose();
+            registration.Dispose();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return done.Task;
+    }
 
-    /// <summary>Waits until <paramref name="time"/> nanoseconds after the start.</summary>
+    /// <summary>Waits until <paramref name="time"/> nanoseconds after the start, rounded up to a whole tick.</summary>
     public Task DelayUntil(long time, CancellationToken cancellationToken = default) =>
-        Delay(TimeSpan.FromTicks((time - Now) / 100), cancellationToken);
+        Delay(TimeSpan.FromTicks(Math.Max(0, time - Now + 99) / 100), cancellationToken);
 
     /// <summary>Runs the scheduler until <paramref name="main"/> (started on it) completes, and returns its result.</summary>
     public T Run<T>(Func<Task<T>> main)

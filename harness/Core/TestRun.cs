@@ -59,10 +59,11 @@ public sealed class TestRun
 
     public async Task<RunOutcome> RunAsync()
     {
-        cluster.Start();
         string? aborted = null;
         try
         {
+            // Inside the try: if a later node fails to start, the ones already running are still stopped.
+            cluster.Start();
             aborted = await InitAsync() ?? await SetupAsync();
             if (aborted is null) await MainAndFinalAsync();
         }
@@ -157,7 +158,8 @@ public sealed class TestRun
             {
                 while (free.Count == 0)
                 {
-                    freed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    // Completed on the scheduler; inline continuations keep WhenAny off the thread pool (see Scheduler.Delay).
+                    freed = new TaskCompletionSource();
                     await Task.WhenAny(freed.Task, scheduler.DelayUntil(end));
                     if (scheduler.Now >= end) return inflight;
                 }
@@ -204,7 +206,8 @@ public sealed class TestRun
         }
         if (reply["type"]?.ToString() == "error")
         {
-            var code = reply["code"] is JsonValue c && c.TryGetValue(out long n) ? n : -1;
+            // Any integer: a body built in memory holds an int where a parsed one holds a JsonElement.
+            var code = Checkers.JsonNumbers.TryGetInt64(reply["code"], out var n) ? n : -1;
             var (name, definite) = ErrorNames.Describe(code);
             var text = reply["text"]?.ToString();
             var error = $"[{name}, {text}]";
@@ -280,7 +283,7 @@ public sealed class TestRun
     /// <summary>Stops waiting for a reply as soon as the node itself is gone.</summary>
     private async Task<JsonObject?> WithStop(string node, Task<JsonObject?> call)
     {
-        if (!stopped.TryGetValue(node, out var s)) stopped[node] = s = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!stopped.TryGetValue(node, out var s)) stopped[node] = s = new TaskCompletionSource();
         var first = await Task.WhenAny(call, s.Task);
         return first == call ? await call : null;
     }

@@ -25,6 +25,9 @@ public sealed class ProcessCluster : INodeCluster
 
     public IReadOnlyList<IEndpoint> Nodes => nodes;
 
+    /// <summary>The operating-system ids of the node processes started so far, so callers can check none outlives the run.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. nodes.Select(n => n.ProcessId).OfType<int>()];
+
     public event Action<string, string>? NodeStopped;
 
     public void Start()
@@ -52,6 +55,8 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
 
     public string Id { get; } = id;
 
+    public int? ProcessId { get; private set; }
+
     public void Start()
     {
         var info = new ProcessStartInfo
@@ -74,7 +79,15 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
             info.FileName = options.Bin;
         }
         foreach (var a in options.BinArgs) info.ArgumentList.Add(a);
-        process = Process.Start(info) ?? throw new BenchException($"could not start {options.Bin}");
+        try
+        {
+            process = Process.Start(info) ?? throw new BenchException($"could not start {options.Bin}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new BenchException($"--bin: could not start '{options.Bin}': {e.Message}");
+        }
+        ProcessId = process.Id;
         ChildProcesses.Track(process);
         Thread(PumpStdin, "stdin");
         Thread(PumpStdout, "stdout");

@@ -25,8 +25,8 @@ public static class Summary
             if (workload?[key] is { } v) yield return $"{key,-19} {v}";
         if (workload?["final-reads"] is JsonArray reads)
             yield return $"final reads {reads.ToJsonString()} acceptable {workload["acceptable"]?.ToJsonString()}";
-        if (results["exceptions"] is JsonObject ex && ex["count"] is { } n && n.GetValue<long>() > 0)
-            yield return $"exceptions  {n} (see results.json)";
+        if (results["exceptions"]?["exceptions"] is JsonArray classes && classes.Count > 0)
+            yield return "exceptions  " + string.Join(", ", classes.OfType<JsonObject>().Select(c => $"{c["count"]} {c["class"]}")) + " (see results.json)";
         var failing = results.Where(kv => kv.Value is JsonObject o && o["valid?"] is JsonValue jv && !(jv.TryGetValue(out bool b) && b))
             .Select(kv => kv.Key).ToArray();
         yield return valid switch

@@ -1,0 +1,1 @@
+return Glomers.BrokenNodes.ProcessEdge.Run(args);
