@@ -37,7 +37,7 @@ public sealed class BenchClient(string id, Scheduler scheduler, SimNetwork netwo
 
     public void Deliver(Envelope message)
     {
-        if (waiting is { } w && message.Body["in_reply_to"] is JsonValue v && v.TryGetValue(out long r) && r == w.MsgId)
+        if (waiting is { } w && Checkers.JsonNumbers.TryGetInt64(message.Body["in_reply_to"], out var r) && r == w.MsgId)
             w.Reply.TrySetResult(message.Body);
     }
 }
