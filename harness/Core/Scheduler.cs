@@ -8,6 +8,9 @@ namespace Glomers.Harness.Core;
 /// the test script itself (plain async code) all run here, one action at a time, so the bench's
 /// state needs no locks. On the system clock it runs in real time; on a <see cref="VirtualTimeProvider"/>
 /// it jumps from event to event, and one seed gives one run.
+/// The bench's own TaskCompletionSources therefore complete inside scheduler actions and without
+/// RunContinuationsAsynchronously: with it, Task.WhenAny and WhenAll resume on the thread pool, and
+/// the virtual clock would jump ahead while that thread is on its way back.
 /// </summary>
 public sealed class Scheduler : SynchronizationContext
 {
@@ -54,8 +57,8 @@ public sealed class Scheduler : SynchronizationContext
     {
         if (delay <= TimeSpan.Zero) return Task.CompletedTask;
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var timer = Time.CreateTimer(_ => done.TrySetResult(), null, delay, Timeout.InfiniteTimeSpan);
+        var done = new TaskCompletionSource();
+        var timer = Time.CreateTimer(_ => Post(() => done.TrySetResult()), null, delay, Timeout.InfiniteTimeSpan);
         if (cancellationToken.CanBeCanceled)
         {
             cancellationToken.Register(() =>

@@ -161,7 +161,7 @@ public sealed class TestRun
             {
                 while (free.Count == 0)
                 {
-                    freed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    freed = new TaskCompletionSource();
                     await Task.WhenAny(freed.Task, scheduler.DelayUntil(end));
                     if (scheduler.Now >= end) return inflight;
                 }
@@ -261,7 +261,7 @@ public sealed class TestRun
     /// <summary>Stops waiting for a reply as soon as the node itself is gone.</summary>
     private async Task<JsonObject?> WithStop(string node, Task<JsonObject?> call)
     {
-        if (!stopped.TryGetValue(node, out var s)) stopped[node] = s = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!stopped.TryGetValue(node, out var s)) stopped[node] = s = new TaskCompletionSource();
         var first = await Task.WhenAny(call, s.Task);
         return first == call ? await call : null;
     }
