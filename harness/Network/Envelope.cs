@@ -4,8 +4,12 @@ using System.Text.Json.Nodes;
 
 namespace Glomers.Harness.Network;
 
-/// <summary>A message in flight on the simulated network, with the network's own id.</summary>
-public sealed class Envelope(long id, string src, string dest, JsonObject body)
+/// <summary>
+/// A message in flight on the simulated network, with the network's own id. When the sender's own
+/// line is at hand (a node's, without an id), the line delivered is that line with the id put in
+/// front, rather than a second serialization of the body.
+/// </summary>
+public sealed class Envelope(long id, string src, string dest, JsonObject body, string? written = null)
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private string? line;
@@ -17,7 +21,9 @@ public sealed class Envelope(long id, string src, string dest, JsonObject body)
     public string Type => Body["type"] is JsonValue v && v.TryGetValue(out string? s) ? s : "";
 
     /// <summary>The line the receiver reads: {"id":…,"src":…,"dest":…,"body":…}.</summary>
-    public string Line => line ??= Serialize();
+    public string Line => line ??= written is { Length: > 1 } w && w[0] == '{'
+        ? string.Concat("{\"id\":", Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ",", w.AsSpan(1))
+        : Serialize();
 
     private string Serialize()
     {
@@ -39,8 +45,13 @@ public sealed class Envelope(long id, string src, string dest, JsonObject body)
     /// Reads a line a node wrote. Maelstrom's schema is closed: exactly src, dest and body (an object
     /// with a string type), and optionally an integer id. Anything else is a malformed message.
     /// </summary>
-    public static bool TryParse(string text, out string src, out string dest, out JsonObject body, out string error)
+    public static bool TryParse(string text, out string src, out string dest, out JsonObject body, out string error) =>
+        TryParse(text, out src, out dest, out body, out _, out error);
+
+    /// <param name="hasId">Whether the line carried a top-level id of its own.</param>
+    public static bool TryParse(string text, out string src, out string dest, out JsonObject body, out bool hasId, out string error)
     {
+        hasId = false;
         src = dest = "";
         body = null!;
         JsonNode? node;
@@ -61,7 +72,11 @@ public sealed class Envelope(long id, string src, string dest, JsonObject body)
         foreach (var (key, value) in o)
         {
             if (key is "src" or "dest" or "body") continue;
-            if (key == "id" && value is JsonValue v && v.TryGetValue(out long _)) continue;
+            if (key == "id" && value is JsonValue v && v.TryGetValue(out long _))
+            {
+                hasId = true;
+                continue;
+            }
             error = $"unexpected top-level key '{key}' (a message is exactly src, dest and body)";
             return false;
         }

@@ -55,7 +55,7 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
     /// <summary>A line a node wrote on stdout. Bad lines are findings; the node's later lines still count.</summary>
     public void SendLine(string from, string line)
     {
-        if (!Envelope.TryParse(line, out var src, out var dest, out var body, out var error))
+        if (!Envelope.TryParse(line, out var src, out var dest, out var body, out var hasId, out var error))
         {
             report(new Finding(scheduler.Now, from, "malformed-message", error, line));
             return;
@@ -70,13 +70,15 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
             report(new Finding(scheduler.Now, from, "unknown-destination", $"dest '{dest}' is not a node, client or service on this network", line));
             return;
         }
-        Send(src, dest, body);
+        Send(src, dest, body, hasId ? null : line);
     }
 
     /// <summary>Sends a message built by the bench itself (a client or a service).</summary>
-    public void Send(string src, string dest, JsonObject body)
+    public void Send(string src, string dest, JsonObject body) => Send(src, dest, body, null);
+
+    private void Send(string src, string dest, JsonObject body, string? written)
     {
-        var message = new Envelope(nextId++, src, dest, body);
+        var message = new Envelope(nextId++, src, dest, body, written);
         journal.Add(new NetEvent(scheduler.Now, true, message.Id, src, dest, message.Type));
         log.Sent(scheduler.Now, message);
         if (closed.Contains(dest)) return;
