@@ -60,9 +60,13 @@ public static class CommandLine
           --recovery-time SECONDS    wait after healing before the final reads (default 10)
           --store DIR                where runs are saved (default ./store)
 
+        Sweep flags (glomers sweep takes every test flag but --seed and --mode):
+          --seeds LIST               seeds to run: 1-200, 3,17,40 or a mix (required)
+          --workers N                runs at once (default: the number of processors)
+
         Output: store/<workload>/<timestamp>/ with results.json, history.jsonl, messages.jsonl,
         node-logs/<node>.log; store/latest points at the newest run.
-        Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line or bench error.
+        Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line or bench error (sweep: the worst seed).
         """;
 
     public static TestOptions ParseTest(IReadOnlyList<string> args)
