@@ -9,16 +9,39 @@ namespace Glomers.Harness.Network;
 /// line is at hand (a node's, without an id), the line delivered is that line with the id put in
 /// front, rather than a second serialization of the body.
 /// </summary>
-public sealed class Envelope(long id, string src, string dest, JsonObject body, string? written = null)
+public sealed class Envelope
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly string? written;
+    private JsonObject? body;
     private string? line;
 
-    public long Id { get; } = id;
-    public string Src { get; } = src;
-    public string Dest { get; } = dest;
-    public JsonObject Body { get; } = body;
-    public string Type => Body["type"] is JsonValue v && v.TryGetValue(out string? s) ? s : "";
+    public Envelope(long id, string src, string dest, JsonObject body, string? written = null)
+    {
+        Id = id;
+        Src = src;
+        Dest = dest;
+        this.body = body;
+        this.written = written;
+        Type = body["type"] is JsonValue v && v.TryGetValue(out string? s) ? s : "";
+    }
+
+    /// <summary>A node's line, checked by <see cref="EnvelopeReader"/>: the body is parsed only if someone reads it.</summary>
+    public Envelope(long id, string src, string dest, string type, string written)
+    {
+        Id = id;
+        Src = src;
+        Dest = dest;
+        Type = type;
+        this.written = written;
+    }
+
+    public long Id { get; }
+    public string Src { get; }
+    public string Dest { get; }
+    public string Type { get; }
+
+    public JsonObject Body => body ??= (JsonObject)((JsonObject)JsonNode.Parse(written!)!)["body"]!.DeepClone();
 
     /// <summary>The line the receiver reads: {"id":…,"src":…,"dest":…,"body":…}.</summary>
     public string Line => line ??= written is { Length: > 1 } w && w[0] == '{'

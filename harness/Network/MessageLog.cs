@@ -30,8 +30,14 @@ public sealed class MessageLog(TextWriter? writer, TextWriter? console = null, b
     public void Dropped(long time, Envelope m) =>
         writer?.WriteLine($"{{\"time\":{time},\"event\":\"drop\",\"id\":{m.Id},\"src\":{Quote(m.Src)},\"dest\":{Quote(m.Dest)}}}");
 
-    private static string Quote(string s) =>
-        s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? $"\"{s}\"" : System.Text.Json.JsonSerializer.Serialize(s);
+    private static string Quote(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')) return System.Text.Json.JsonSerializer.Serialize(s);
+        }
+        return "\"" + s + "\"";
+    }
 
     public void Dispose() => writer?.Dispose();
 }

@@ -55,30 +55,40 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
     /// <summary>A line a node wrote on stdout. Bad lines are findings; the node's later lines still count.</summary>
     public void SendLine(string from, string line)
     {
-        if (!Envelope.TryParse(line, out var src, out var dest, out var body, out var hasId, out var error))
+        if (EnvelopeReader.TryRead(line, out var src, out var dest, out var type))
+        {
+            if (Check(from, src, dest, line)) Send(new Envelope(nextId++, src, dest, type, line));
+            return;
+        }
+        if (!Envelope.TryParse(line, out src, out dest, out var body, out var hasId, out var error))
         {
             report(new Finding(scheduler.Now, from, "malformed-message", error, line));
             return;
         }
+        if (Check(from, src, dest, line)) Send(new Envelope(nextId++, src, dest, body, hasId ? null : line));
+    }
+
+    private bool Check(string from, string src, string dest, string line)
+    {
         if (!endpoints.ContainsKey(src))
         {
             report(new Finding(scheduler.Now, from, "invalid-source", $"src '{src}' is not a node on this network", line));
-            return;
+            return false;
         }
         if (!endpoints.ContainsKey(dest) && !closed.Contains(dest))
         {
             report(new Finding(scheduler.Now, from, "unknown-destination", $"dest '{dest}' is not a node, client or service on this network", line));
-            return;
+            return false;
         }
-        Send(src, dest, body, hasId ? null : line);
+        return true;
     }
 
     /// <summary>Sends a message built by the bench itself (a client or a service).</summary>
-    public void Send(string src, string dest, JsonObject body) => Send(src, dest, body, null);
+    public void Send(string src, string dest, JsonObject body) => Send(new Envelope(nextId++, src, dest, body));
 
-    private void Send(string src, string dest, JsonObject body, string? written)
+    private void Send(Envelope message)
     {
-        var message = new Envelope(nextId++, src, dest, body, written);
+        var (src, dest) = (message.Src, message.Dest);
         journal.Add(new NetEvent(scheduler.Now, true, message.Id, src, dest, message.Type));
         log.Sent(scheduler.Now, message);
         if (closed.Contains(dest)) return;

@@ -5,17 +5,23 @@ namespace Glomers.SimNodes.FloodBroadcast;
 
 /// <summary>
 /// A plain broadcast node for the bench's own tests and timings: a new value is flooded to the
-/// topology's neighbours, and every 200 ms each node sends everything it knows to one neighbour
+/// topology's neighbours, and every --repair-ms (default 1000) each node sends everything it knows to one neighbour
 /// picked at random, which repairs what partitions dropped. It uses timers, randomness and
 /// node-to-node traffic, which is what the simulator has to replay exactly.
 /// </summary>
 public sealed class FloodBroadcastNode
 {
+    /// <summary>Options from the command line: --repair-ms N (0 turns repair off).</summary>
+    public sealed class Options
+    {
+        public int RepairMs { get; set; } = 1000;
+    }
+
     private readonly Node node;
     private readonly SortedSet<long> seen = [];
     private IReadOnlyList<string> neighbours = [];
 
-    public FloodBroadcastNode(Node node)
+    public FloodBroadcastNode(Node node, Options options)
     {
         this.node = node;
         node.On("topology", request =>
@@ -37,7 +43,7 @@ public sealed class FloodBroadcastNode
         {
             if (request.Required("messages") is JsonArray values) Learn(values.Select(v => (long)v!), from: request.Src);
         });
-        node.OnInit(() => node.Every(TimeSpan.FromMilliseconds(200), Repair));
+        if (options.RepairMs > 0) node.OnInit(() => node.Every(TimeSpan.FromMilliseconds(options.RepairMs), Repair));
     }
 
     private void Learn(IEnumerable<long> values, string from)
