@@ -45,7 +45,7 @@ public sealed class ProcessCluster : INodeCluster, INodeFaults
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in nodes) node.Signal("CONT");
+        foreach (var node in nodes.Where(n => n.Paused)) node.Signal("CONT");
         foreach (var node in nodes) node.CloseInput();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
         foreach (var node in nodes) await node.WaitOrKillAsync(deadline);
@@ -99,8 +99,11 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
     }
 
     /// <summary>Sends a signal with kill(1) (STOP to pause, CONT to resume); a node already gone is left alone.</summary>
+    public bool Paused { get; private set; }
+
     public void Signal(string name)
     {
+        Paused = name == "STOP";
         if (process is not { } p || exited || OperatingSystem.IsWindows()) return;
         try
         {
