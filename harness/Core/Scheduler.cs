@@ -8,6 +8,9 @@ namespace Glomers.Harness.Core;
 /// the test script itself (plain async code) all run here, one action at a time, so the bench's
 /// state needs no locks. On the system clock it runs in real time; on a <see cref="VirtualTimeProvider"/>
 /// it jumps from event to event, and one seed gives one run.
+/// The bench's own TaskCompletionSources therefore complete inside scheduler actions and without
+/// RunContinuationsAsynchronously: with it, Task.WhenAny and WhenAll resume on the thread pool, and
+/// the virtual clock would jump ahead while that thread is on its way back.
 /// </summary>
 public sealed class Scheduler : SynchronizationContext
 {
@@ -46,32 +49,31 @@ public sealed class Scheduler : SynchronizationContext
     public ITimer After(TimeSpan delay, Action action) =>
         Time.CreateTimer(_ => Post(action), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
 
-    /// <summary>
-    /// Waits <paramref name="delay"/> exactly, to the tick. Task.Delay(TimeSpan, TimeProvider) truncates to whole
-    /// milliseconds, so a wait of under 1 ms would end at once and a loop waiting for a deadline would spin.
-    /// </summary>
+    /// <remarks>
+    /// Not Task.Delay: it counts whole milliseconds, so a shorter wait would end at once without the
+    /// virtual clock moving, and a loop waiting for a due time would spin.
+    /// </remarks>
     public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
     {
-        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
         if (delay <= TimeSpan.Zero) return Task.CompletedTask;
-        // Continuations run inline, on the thread the timer fires on; awaiting code still comes back through Post.
-        // Running them asynchronously would send combinators (WhenAny) through the thread pool, where virtual
-        // time cannot see them and would move on as if nothing were pending.
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
         var done = new TaskCompletionSource();
-        var timer = Time.CreateTimer(_ => done.TrySetResult(), null, delay, Timeout.InfiniteTimeSpan);
-        var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
-        // The continuation also keeps the timer reachable until it fires.
-        done.Task.ContinueWith(_ =>
+        var timer = Time.CreateTimer(_ => Post(() => done.TrySetResult()), null, delay, Timeout.InfiniteTimeSpan);
+        if (cancellationToken.CanBeCanceled)
         {
-            timer.Dispose();
-            registration.Dispose();
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            cancellationToken.Register(() =>
+            {
+                timer.Dispose();
+                done.TrySetCanceled(cancellationToken);
+            });
+        }
         return done.Task;
     }
 
-    /// <summary>Waits until <paramref name="time"/> nanoseconds after the start, rounded up to a whole tick.</summary>
+    /// <summary>Waits until <paramref name="time"/> nanoseconds after the start.</summary>
+    /// <remarks>Rounds up to the clock's 100 ns tick: rounding down would return early, and a virtual clock would never get there.</remarks>
     public Task DelayUntil(long time, CancellationToken cancellationToken = default) =>
-        Delay(TimeSpan.FromTicks(Math.Max(0, time - Now + 99) / 100), cancellationToken);
+        Delay(TimeSpan.FromTicks((time - Now + 99) / 100), cancellationToken);
 
     /// <summary>Runs the scheduler until <paramref name="main"/> (started on it) completes, and returns its result.</summary>
     public T Run<T>(Func<Task<T>> main)

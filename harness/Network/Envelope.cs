@@ -4,20 +4,49 @@ using System.Text.Json.Nodes;
 
 namespace Glomers.Harness.Network;
 
-/// <summary>A message in flight on the simulated network, with the network's own id.</summary>
-public sealed class Envelope(long id, string src, string dest, JsonObject body)
+/// <summary>
+/// A message in flight on the simulated network, with the network's own id. When the sender's own
+/// line is at hand (a node's, without an id), the line delivered is that line with the id put in
+/// front, rather than a second serialization of the body.
+/// </summary>
+public sealed class Envelope
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly string? written;
+    private JsonObject? body;
     private string? line;
 
-    public long Id { get; } = id;
-    public string Src { get; } = src;
-    public string Dest { get; } = dest;
-    public JsonObject Body { get; } = body;
-    public string Type => Body["type"] is JsonValue v && v.TryGetValue(out string? s) ? s : "";
+    public Envelope(long id, string src, string dest, JsonObject body, string? written = null)
+    {
+        Id = id;
+        Src = src;
+        Dest = dest;
+        this.body = body;
+        this.written = written;
+        Type = body["type"] is JsonValue v && v.TryGetValue(out string? s) ? s : "";
+    }
+
+    /// <summary>A node's line, checked by <see cref="EnvelopeReader"/>: the body is parsed only if someone reads it.</summary>
+    public Envelope(long id, string src, string dest, string type, string written)
+    {
+        Id = id;
+        Src = src;
+        Dest = dest;
+        Type = type;
+        this.written = written;
+    }
+
+    public long Id { get; }
+    public string Src { get; }
+    public string Dest { get; }
+    public string Type { get; }
+
+    public JsonObject Body => body ??= (JsonObject)((JsonObject)JsonNode.Parse(written!)!)["body"]!.DeepClone();
 
     /// <summary>The line the receiver reads: {"id":…,"src":…,"dest":…,"body":…}.</summary>
-    public string Line => line ??= Serialize();
+    public string Line => line ??= written is { Length: > 1 } w && w[0] == '{'
+        ? string.Concat("{\"id\":", Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ",", w.AsSpan(1))
+        : Serialize();
 
     private string Serialize()
     {
@@ -39,8 +68,13 @@ public sealed class Envelope(long id, string src, string dest, JsonObject body)
     /// Reads a line a node wrote. Maelstrom's schema is closed: exactly src, dest and body (an object
     /// with a string type), and optionally an integer id. Anything else is a malformed message.
     /// </summary>
-    public static bool TryParse(string text, out string src, out string dest, out JsonObject body, out string error)
+    public static bool TryParse(string text, out string src, out string dest, out JsonObject body, out string error) =>
+        TryParse(text, out src, out dest, out body, out _, out error);
+
+    /// <param name="hasId">Whether the line carried a top-level id of its own.</param>
+    public static bool TryParse(string text, out string src, out string dest, out JsonObject body, out bool hasId, out string error)
     {
+        hasId = false;
         src = dest = "";
         body = null!;
         JsonNode? node;
@@ -61,7 +95,11 @@ public sealed class Envelope(long id, string src, string dest, JsonObject body)
         foreach (var (key, value) in o)
         {
             if (key is "src" or "dest" or "body") continue;
-            if (key == "id" && value is JsonValue v && v.TryGetValue(out long _)) continue;
+            if (key == "id" && value is JsonValue v && v.TryGetValue(out long _))
+            {
+                hasId = true;
+                continue;
+            }
             error = $"unexpected top-level key '{key}' (a message is exactly src, dest and body)";
             return false;
         }

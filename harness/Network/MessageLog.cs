@@ -10,7 +10,14 @@ public sealed class MessageLog(TextWriter? writer, TextWriter? console = null, b
 
     public void Sent(long time, Envelope m)
     {
-        writer?.WriteLine($"{{\"time\":{time},\"event\":\"send\",\"id\":{m.Id},\"src\":{Quote(m.Src)},\"dest\":{Quote(m.Dest)},\"body\":{m.Body.ToJsonString()}}}");
+        // The message's own line starts with its id, src, dest and body: the log line only adds time and event in front.
+        if (writer is not null)
+        {
+            writer.Write("{\"time\":");
+            writer.Write(time);
+            writer.Write(",\"event\":\"send\",");
+            writer.WriteLine(m.Line.AsSpan(1));
+        }
         if (printSends) console?.WriteLine($"send {m.Line}");
     }
 
@@ -23,7 +30,14 @@ public sealed class MessageLog(TextWriter? writer, TextWriter? console = null, b
     public void Dropped(long time, Envelope m) =>
         writer?.WriteLine($"{{\"time\":{time},\"event\":\"drop\",\"id\":{m.Id},\"src\":{Quote(m.Src)},\"dest\":{Quote(m.Dest)}}}");
 
-    private static string Quote(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+    private static string Quote(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')) return System.Text.Json.JsonSerializer.Serialize(s);
+        }
+        return "\"" + s + "\"";
+    }
 
     public void Dispose() => writer?.Dispose();
 }

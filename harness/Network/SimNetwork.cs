@@ -15,6 +15,9 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
     private readonly HashSet<string> closed = new(StringComparer.Ordinal);
     private readonly List<NetEvent> journal = [];
     private Dictionary<string, HashSet<string>> grudge = new(StringComparer.Ordinal);
+    private Dictionary<string, HashSet<string>> oneWay = new(StringComparer.Ordinal);
+    private Random? duplicates;
+    private double duplicateChance;
     private long nextId;
 
     public IReadOnlyList<NetEvent> Journal => journal;
@@ -35,44 +38,71 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
 
     public void Heal() => grudge = new(StringComparer.Ordinal);
 
-    public bool IsPartitioned => grudge.Count > 0;
+    public bool IsPartitioned => grudge.Count > 0 || oneWay.Count > 0;
+
+    /// <summary>A second grudge, for the one-way nemesis, so that it and a partition can come and go independently.</summary>
+    public void BlockOneWay(Dictionary<string, HashSet<string>> blocked) => oneWay = blocked;
+
+    public void UnblockOneWay() => oneWay = new(StringComparer.Ordinal);
+
+    /// <summary>From now on each message between two server nodes is delivered twice with this chance (0 stops it).</summary>
+    public void Duplicate(double chance, Random random)
+    {
+        duplicateChance = chance;
+        duplicates = random;
+    }
 
     /// <summary>A line a node wrote on stdout. Bad lines are findings; the node's later lines still count.</summary>
     public void SendLine(string from, string line)
     {
-        if (!Envelope.TryParse(line, out var src, out var dest, out var body, out var error))
+        if (EnvelopeReader.TryRead(line, out var src, out var dest, out var type))
+        {
+            if (Check(from, src, dest, line)) Send(new Envelope(nextId++, src, dest, type, line));
+            return;
+        }
+        if (!Envelope.TryParse(line, out src, out dest, out var body, out var hasId, out var error))
         {
             report(new Finding(scheduler.Now, from, "malformed-message", error, line));
             return;
         }
+        if (Check(from, src, dest, line)) Send(new Envelope(nextId++, src, dest, body, hasId ? null : line));
+    }
+
+    private bool Check(string from, string src, string dest, string line)
+    {
         if (!endpoints.ContainsKey(src))
         {
             report(new Finding(scheduler.Now, from, "invalid-source", $"src '{src}' is not a node on this network", line));
-            return;
+            return false;
         }
         if (!endpoints.ContainsKey(dest) && !closed.Contains(dest))
         {
             report(new Finding(scheduler.Now, from, "unknown-destination", $"dest '{dest}' is not a node, client or service on this network", line));
-            return;
+            return false;
         }
-        Send(src, dest, body);
+        return true;
     }
 
     /// <summary>Sends a message built by the bench itself (a client or a service).</summary>
-    public void Send(string src, string dest, JsonObject body)
+    public void Send(string src, string dest, JsonObject body) => Send(new Envelope(nextId++, src, dest, body));
+
+    private void Send(Envelope message)
     {
-        var message = new Envelope(nextId++, src, dest, body);
+        var (src, dest) = (message.Src, message.Dest);
         journal.Add(new NetEvent(scheduler.Now, true, message.Id, src, dest, message.Type));
         log.Sent(scheduler.Now, message);
         if (closed.Contains(dest)) return;
         var delay = IsClient(src) || IsClient(dest) ? TimeSpan.Zero : latency.Next();
         if (delay == TimeSpan.Zero) scheduler.Post(() => Deliver(message));
         else scheduler.After(delay, () => Deliver(message));
+        if (duplicateChance > 0 && IsServer(src) && IsServer(dest) && duplicates!.NextDouble() < duplicateChance)
+            scheduler.After(latency.Next(), () => Deliver(message));
     }
 
     private void Deliver(Envelope message)
     {
-        if (grudge.TryGetValue(message.Dest, out var blocked) && blocked.Contains(message.Src))
+        if ((grudge.TryGetValue(message.Dest, out var blocked) && blocked.Contains(message.Src))
+            || (oneWay.TryGetValue(message.Dest, out blocked) && blocked.Contains(message.Src)))
         {
             log.Dropped(scheduler.Now, message);
             return;

@@ -11,7 +11,7 @@ namespace Glomers.Harness.Nodes;
 /// stdin and stdout, stderr saved to node-logs/&lt;node&gt;.log. Every child is gone when this is disposed,
 /// and when the bench itself exits or is interrupted.
 /// </summary>
-public sealed class ProcessCluster : INodeCluster
+public sealed class ProcessCluster : INodeCluster, INodeFaults
 {
     private readonly List<ProcessNode> nodes;
     private readonly string logDirectory;
@@ -26,7 +26,7 @@ public sealed class ProcessCluster : INodeCluster
     public IReadOnlyList<IEndpoint> Nodes => nodes;
 
     /// <summary>The operating-system ids of the node processes started so far, so callers can check none outlives the run.</summary>
-    public IReadOnlyList<int> ProcessIds => [.. nodes.Select(n => n.ProcessId).OfType<int>()];
+    public IReadOnlyList<int> ProcessIds => [.. nodes.SelectMany(n => n.ProcessIds)];
 
     public event Action<string, string>? NodeStopped;
 
@@ -36,8 +36,19 @@ public sealed class ProcessCluster : INodeCluster
         foreach (var node in nodes) node.Start();
     }
 
+    public void Pause(string node) => Get(node).Signal("STOP");
+
+    public void Resume(string node) => Get(node).Signal("CONT");
+
+    public void Kill(string node) => Get(node).Kill();
+
+    public void Restart(string node) => Get(node).Restart();
+
+    private ProcessNode Get(string node) => nodes.Find(n => n.Id == node) ?? throw new ArgumentException($"no node {node} in this cluster", nameof(node));
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var node in nodes.Where(n => n.Paused)) node.Signal("CONT");
         foreach (var node in nodes) node.CloseInput();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
         foreach (var node in nodes) await node.WaitOrKillAsync(deadline);
@@ -48,14 +59,20 @@ public sealed class ProcessCluster : INodeCluster
 internal sealed class ProcessNode(string id, TestOptions options, Scheduler scheduler, SimNetwork network, string logPath,
     Action<string, string> stopped) : IEndpoint
 {
-    private readonly BlockingCollection<string> stdin = new(new ConcurrentQueue<string>());
+    private BlockingCollection<string> stdin = new(new ConcurrentQueue<string>());
     private Process? process;
     private volatile bool stopping;
     private volatile bool exited;
+    private volatile bool killed;
+
+    private int restarts;
 
     public string Id { get; } = id;
 
-    public int? ProcessId { get; private set; }
+    private readonly List<int> startedIds = [];
+
+    /// <summary>Every process started for this node, restarts included.</summary>
+    public IReadOnlyList<int> ProcessIds => startedIds;
 
     public void Start()
     {
@@ -79,19 +96,62 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
             info.FileName = options.Bin;
         }
         foreach (var a in options.BinArgs) info.ArgumentList.Add(a);
+        Process started;
         try
         {
-            process = Process.Start(info) ?? throw new BenchException($"could not start {options.Bin}");
+            started = Process.Start(info) ?? throw new BenchException($"could not start {options.Bin}");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new BenchException($"--bin: could not start '{options.Bin}': {e.Message}");
         }
-        ProcessId = process.Id;
-        ChildProcesses.Track(process);
-        Thread(PumpStdin, "stdin");
-        Thread(PumpStdout, "stdout");
-        Thread(PumpStderr, "stderr");
+        process = started;
+        startedIds.Add(started.Id);
+        ChildProcesses.Track(started);
+        var input = stdin;
+        var append = restarts++ > 0;
+        Thread(() => PumpStdin(started, input), "stdin");
+        Thread(() => PumpStdout(started), "stdout");
+        Thread(() => PumpStderr(started, append), "stderr");
+    }
+
+    /// <summary>Sends a signal with kill(1) (STOP to pause, CONT to resume); a node already gone is left alone.</summary>
+    public bool Paused { get; private set; }
+
+    public void Signal(string name)
+    {
+        Paused = name == "STOP";
+        if (process is not { } p || exited || OperatingSystem.IsWindows()) return;
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            kill?.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No kill(1) on this system: the fault does nothing rather than stopping the bench.
+        }
+    }
+
+    /// <summary>Kills the node for the nemesis: no exit finding, input dropped until <see cref="Restart"/>.</summary>
+    public void Kill()
+    {
+        if (process is not { } p || exited) return;
+        killed = true;
+        exited = true;
+        stdin.CompleteAdding();
+        try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        p.WaitForExit(5000);
+        ChildProcesses.Forget(p);
+    }
+
+    public void Restart()
+    {
+        if (!killed) return;
+        stdin = new(new ConcurrentQueue<string>());
+        killed = false;
+        exited = false;
+        Start();
     }
 
     public void Deliver(Envelope message)
@@ -124,9 +184,9 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
         ChildProcesses.Forget(process);
     }
 
-    private void PumpStdin()
+    private void PumpStdin(Process process, BlockingCollection<string> stdin)
     {
-        var writer = process!.StandardInput;
+        var writer = process.StandardInput;
         writer.AutoFlush = false;
         try
         {
@@ -149,15 +209,16 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
         }
     }
 
-    private void PumpStdout()
+    private void PumpStdout(Process process)
     {
-        var reader = process!.StandardOutput;
+        var reader = process.StandardOutput;
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
-            scheduler.Post(() => network.SendLine(Id, line));
+            scheduler.Post(() => { if (this.process == process) network.SendLine(Id, line); });
         }
         process.WaitForExit();
+        if (this.process != process || killed) return;
         exited = true;
         if (!stopping)
         {
@@ -166,10 +227,12 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
         }
     }
 
-    private void PumpStderr()
+    private void PumpStderr(Process process, bool append)
     {
-        using var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
-        var reader = process!.StandardError;
+        // Shared, so that a restarted node's log can open while the killed one's last lines drain.
+        using var log = new StreamWriter(new FileStream(logPath, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
+            { AutoFlush = true };
+        var reader = process.StandardError;
         while (reader.ReadLine() is { } line)
         {
             log.WriteLine(line);

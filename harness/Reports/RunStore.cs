@@ -26,7 +26,15 @@ public sealed class RunStore
     public string Directory { get; }
     public string NodeLogs => Path.Combine(Directory, "node-logs");
 
+    private static readonly object Creating = new();
+
     public static RunStore Create(TestOptions options, DateTimeOffset now)
+    {
+        // A sweep creates runs from several threads: the name check and the creation go together.
+        lock (Creating) return CreateUnique(options, now);
+    }
+
+    private static RunStore CreateUnique(TestOptions options, DateTimeOffset now)
     {
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fff", CultureInfo.InvariantCulture);
         var dir = Path.Combine(options.StoreRoot, options.Workload, stamp);

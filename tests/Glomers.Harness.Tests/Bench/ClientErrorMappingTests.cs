@@ -24,7 +24,7 @@ public sealed class ClientErrorMappingTests
         };
         var scheduler = new Scheduler(new VirtualTimeProvider());
         var run = new TestRun(options, Workloads.Workloads.Create(workload), scheduler, MessageLog.None,
-            network => new ScriptedCluster(network, options.NodeIds, answer), _ => new Dictionary<string, IService>(), null);
+            (network, _) => new ScriptedCluster(network, options.NodeIds, answer), _ => new Dictionary<string, IService>(), null);
         return scheduler.Run(run.RunAsync);
     }
 

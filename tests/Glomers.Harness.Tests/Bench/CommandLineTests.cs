@@ -108,7 +108,7 @@ public sealed class CommandLineTests
     [InlineData("--concurrency", "-2n")]
     [InlineData("--latency", "-5")]
     [InlineData("--latency-dist", "normal")]
-    [InlineData("--nemesis", "partition,kill")]
+    [InlineData("--nemesis", "partition,explode")]
     [InlineData("--nemesis-interval", "0")]
     [InlineData("--topology", "star")]
     [InlineData("--availability", "1.5")]
@@ -118,7 +118,7 @@ public sealed class CommandLineTests
     [InlineData("--max-txn-length", "1.5")]
     [InlineData("--max-writes-per-key", "x")]
     [InlineData("--seed", "1.5")]
-    [InlineData("--mode", "sim")]
+    [InlineData("--mode", "simulated")]
     [InlineData("--recovery-time", "-1")]
     [InlineData("--workload", "kafka")]
     public void BadValueNamesItsFlag(string flag, string value)

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Glomers.Harness.Checkers;
+using Glomers.Harness.Core;
+using Glomers.Harness.Reports;
+
+namespace Glomers.Harness.Cli;
+
+/// <summary>
+/// `glomers sweep ... --seeds 1-200`: the same test over many seeds, always in sim mode, several at
+/// once (one scheduler and one thread per run: the only place the bench runs in parallel). Prints
+/// one row per seed and, for each seed that did not pass, the command that replays it exactly.
+/// Exit status: 0 all valid, 1 any invalid, 2 any unknown (and none invalid).
+/// </summary>
+public static class SweepCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter console)
+    {
+        var (seeds, workers, testArgs) = Split(args);
+        var options = CommandLine.ParseTest(testArgs) with { Mode = RunMode.Sim };
+        SimAssemblyCheck(options);
+        console.WriteLine($"Sweeping {seeds.Count} seeds of {options.Workload} in sim mode on {workers} workers...");
+        console.WriteLine(string.Join('\t', "seed", "verdict", "msgs-per-op", "latency-median", "latency-max", "availability", "wall-s"));
+        var results = new (Validity Valid, string Row)[seeds.Count];
+        var next = -1;
+        var printed = 0;
+        var gate = new object();
+        var threads = Enumerable.Range(0, Math.Min(workers, seeds.Count)).Select(_ => new Thread(() =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < seeds.Count)
+            {
+                results[i] = RunOne(options with { Seed = seeds[i] });
+                lock (gate)
+                {
+                    // Rows in seed order as soon as every earlier seed is done.
+                    while (printed < seeds.Count && results[printed].Row is not null) console.WriteLine(results[printed++].Row);
+                }
+            }
+        }) { IsBackground = true, Name = "sweep" }).ToList();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
+        var invalid = seeds.Where((_, i) => results[i].Valid == Validity.False).ToList();
+        var unknown = seeds.Where((_, i) => results[i].Valid == Validity.Unknown).ToList();
+        console.WriteLine($"{seeds.Count - invalid.Count - unknown.Count} valid, {invalid.Count} invalid, {unknown.Count} unknown " +
+            $"in {wall.Elapsed.TotalSeconds:0.0} s ({seeds.Count / wall.Elapsed.TotalMinutes:0} seeds per minute)");
+        foreach (var seed in invalid.Concat(unknown).Order())
+            console.WriteLine("replay: " + ReplayCommand(testArgs, seed));
+        return invalid.Count > 0 ? 1 : unknown.Count > 0 ? 2 : 0;
+    }
+
+    /// <summary>The test command for one seed: the sweep's own flags, in sim mode, with that seed.</summary>
+    public static string ReplayCommand(IReadOnlyList<string> testArgs, long seed)
+    {
+        var split = testArgs.ToList().IndexOf("--");
+        var flags = split < 0 ? testArgs : testArgs.Take(split).ToList();
+        var binArgs = split < 0 ? [] : testArgs.Skip(split).ToList();
+        var kept = new List<string>();
+        for (var i = 0; i < flags.Count; i++)
+        {
+            var flag = flags[i].Split('=', 2)[0];
+            if (flag is "--mode" or "--seed")
+            {
+                if (!flags[i].Contains('=')) i++;
+                continue;
+            }
+            kept.Add(flags[i]);
+        }
+        IEnumerable<string> words = ["glomers", "test", .. kept, "--mode", "sim", "--seed", seed.ToString(CultureInfo.InvariantCulture), .. binArgs];
+        return string.Join(' ', words.Select(Quote));
+    }
+
+    private static (Validity, string) RunOne(TestOptions options)
+    {
+        try
+        {
+            var result = TestCommand.Execute(options, null);
+            // The row is read as results.json is read, from its text: numbers built in memory keep their own types.
+            var stored = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(result.Results.ToJsonString())!;
+            var row = $"{options.Seed}\t{SummaryCommand.Row(stored)}\t{result.Wall.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)}";
+            return (result.Valid, row);
+        }
+        catch (Exception e) when (e is BenchException or IOException or InvalidOperationException)
+        {
+            return (Validity.Unknown, $"{options.Seed}\tunknown\tbench error: {e.Message}");
+        }
+    }
+
+    private static void SimAssemblyCheck(TestOptions options) => Nodes.SimAssembly.NodeClass(options.Bin);
+
+    private static (List<long> Seeds, int Workers, List<string> TestArgs) Split(IReadOnlyList<string> args)
+    {
+        List<long>? seeds = null;
+        var workers = Environment.ProcessorCount;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--")
+            {
+                rest.AddRange(args.Skip(i));
+                break;
+            }
+            var (flag, value) = args[i].Split('=', 2) switch
+            {
+                [var f, var v] when f.StartsWith("--", StringComparison.Ordinal) => (f, (string?)v),
+                _ => (args[i], null),
+            };
+            switch (flag)
+            {
+                case "--seeds":
+                    seeds = ParseSeeds(value ?? Next(args, ref i, flag));
+                    break;
+                case "--workers":
+                    var w = value ?? Next(args, ref i, flag);
+                    workers = int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                        ? n : throw new BenchException($"--workers: '{w}' must be a positive integer");
+                    break;
+                case "--seed":
+                    throw new BenchException("sweep takes --seeds (a list or range such as 1-200), not --seed");
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+        return (seeds ?? throw new BenchException("sweep needs --seeds, e.g. --seeds 1-200 or --seeds 3,17,40"), workers, rest);
+    }
+
+    /// <summary>"1-200", "3,17,40", or a mix such as "1-10,42".</summary>
+    public static List<long> ParseSeeds(string text)
+    {
+        var seeds = new List<long>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var dash = part.IndexOf('-', 1);
+            if (dash < 0 && long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var one))
+            {
+                seeds.Add(one);
+            }
+            else if (dash > 0 && long.TryParse(part[..dash], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var from)
+                     && long.TryParse(part[(dash + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var to)
+                     && from <= to && to - from < 1_000_000)
+            {
+                for (var s = from; s <= to; s++) seeds.Add(s);
+            }
+            else
+            {
+                throw new BenchException($"--seeds: '{part}' must be a seed or a range such as 1-200");
+            }
+        }
+        return seeds.Count > 0 ? [.. seeds.Distinct()] : throw new BenchException("--seeds: no seeds given");
+    }
+
+    private static string Next(IReadOnlyList<string> args, ref int i, string flag) =>
+        i + 1 < args.Count ? args[++i] : throw new BenchException($"{flag} needs a value");
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,+@".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
+}
