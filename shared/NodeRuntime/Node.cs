@@ -151,9 +151,24 @@ public sealed class Node
         return Task.CompletedTask;
     });
 
-    /// <summary>Waits on the node's clock.</summary>
-    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default) =>
-        Task.Delay(delay, context.Time, cancellationToken);
+    /// <summary>Waits on the node's clock, to the tick (Task.Delay would round down to whole milliseconds).</summary>
+    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
+        if (delay <= TimeSpan.Zero) return Task.CompletedTask;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timer = context.Time.CreateTimer(_ => done.TrySetResult(), null, delay, Timeout.InfiniteTimeSpan);
+        var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(() => done.TrySetCanceled(cancellationToken))
+            : default;
+        // The continuation keeps the timer reachable until it fires, then releases both.
+        done.Task.ContinueWith(_ =>
+        {
+            timer.Dispose();
+            registration.Dispose();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return done.Task;
+    }
 
     /// <summary>Fails every RPC still waiting; used at shutdown.</summary>
     public void CancelPendingRpcs()

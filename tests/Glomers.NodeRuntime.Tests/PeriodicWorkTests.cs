@@ -1,3 +1,4 @@
+using Glomers.NodeRuntime.Time;
 using Glomers.NodeRuntime.Tests.Fixtures;
 
 namespace Glomers.NodeRuntime.Tests;
@@ -103,5 +104,39 @@ public class PeriodicWorkTests
 
         Assert.False(early);
         Assert.True(delay.IsCompletedSuccessfully);
+    }
+}
+
+public class VirtualDelayTests
+{
+    [Fact]
+    public void DelayWaitsExactlyOnTheVirtualClockEvenBelowAMillisecond()
+    {
+        var t = new TestNode().Init();
+        var delay = t.RunOnLoop(async () =>
+        {
+            await t.Node.Delay(TimeSpan.FromTicks(5_000)); // 0.5 ms
+            return t.Node.Time.GetUtcNow();
+        });
+        var start = t.Clock.GetUtcNow();
+
+        t.Advance(TimeSpan.FromTicks(4_999));
+        var early = delay.IsCompleted;
+        t.Advance(TimeSpan.FromTicks(1));
+
+        Assert.False(early);
+        Assert.Equal(start + TimeSpan.FromTicks(5_000), TestNode.Completed(delay));
+    }
+
+    [Fact]
+    public void TimerWithZeroPeriodFiresOnce()
+    {
+        var clock = new VirtualTimeProvider();
+        var fired = 0;
+        using var timer = clock.CreateTimer(_ => fired++, null, TimeSpan.FromMilliseconds(10), TimeSpan.Zero);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(1, fired);
     }
 }

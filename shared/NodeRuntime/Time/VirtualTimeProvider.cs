@@ -108,7 +108,8 @@ public sealed class VirtualTimeProvider(DateTimeOffset start) : TimeProvider
             lock (clock.gate)
             {
                 liveSeq = -1;
-                periodTicks = period == Timeout.InfiniteTimeSpan ? 0 : Math.Max(period.Ticks, 1);
+                // As for System.Threading.Timer, a period of zero (or infinite) means one-shot.
+                periodTicks = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? 0 : period.Ticks;
                 if (dueTime == Timeout.InfiniteTimeSpan) return true;
                 dueTicks = clock.nowTicks + Math.Max(dueTime.Ticks, 0);
                 clock.Schedule(this, dueTicks, out var s);
