@@ -4,6 +4,8 @@
 #   ./maelstrom-tests.sh                 every finished step, on the glomers bench
 #   ./maelstrom-tests.sh 3d 4            only these steps
 #   ./maelstrom-tests.sh --quick         shorter runs (CI); --engine maelstrom to use real Maelstrom
+#   ./maelstrom-tests.sh --sweep 20      each step in simulation over seeds 1..20, with the extra
+#                                        faults it should survive (kill, pause, one-way, duplicate)
 #
 # Exit status: 0 when every step run is valid, 1 otherwise, 254 when something is missing.
 set -uo pipefail
@@ -11,38 +13,49 @@ cd "$(dirname "$0")"
 
 engine=glomers
 quick=0
+sweep=0
 steps=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine="${2:-}"; shift 2 ;;
     --engine=*) engine="${1#*=}"; shift ;;
     --quick) quick=1; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --sweep) sweep="${2:-}"; shift 2 ;;
+    --sweep=*) sweep="${1#*=}"; shift ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "maelstrom-tests.sh: unknown flag $1" >&2; exit 254 ;;
     *) steps+=("$1"); shift ;;
   esac
 done
 
-# step | node | workload flags | node args (after --)
+# step | node | workload flags | node args (after --) | extra faults for --sweep
 catalogue() {
 cat <<'STEPS'
-1|Echo|-w echo --node-count 1 --time-limit 10|
-2|UniqueIds|-w unique-ids --time-limit 30 --rate 1000 --node-count 3 --availability total --nemesis partition|
-3a|Broadcast|-w broadcast --node-count 1 --time-limit 20 --rate 10|
-3b|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10|
-3c|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10 --nemesis partition|
-3d|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode direct
-3e|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode hub
-4|GCounter|-w g-counter --node-count 3 --rate 100 --time-limit 20 --nemesis partition|
-4pn|GCounter|-w pn-counter --node-count 5 --rate 100 --time-limit 20 --nemesis partition|
-5a|KafkaLog|-w kafka --node-count 1 --concurrency 2n --time-limit 20 --rate 1000|
-5b|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000|
-5c|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000|
-6a|TxnKv|-w txn-rw-register --node-count 1 --time-limit 20 --rate 1000 --concurrency 2n --consistency-models read-uncommitted --availability total|
-6b|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-uncommitted --availability total --nemesis partition|
-6c|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-committed --availability total --nemesis partition|
+1|Echo|-w echo --node-count 1 --time-limit 10||
+2|UniqueIds|-w unique-ids --time-limit 30 --rate 1000 --node-count 3 --availability total --nemesis partition||partition,one-way,duplicate
+3a|Broadcast|-w broadcast --node-count 1 --time-limit 20 --rate 10||pause,duplicate
+3b|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10||partition,one-way,pause,duplicate
+3c|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10 --nemesis partition||partition,one-way,pause,duplicate
+3d|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode direct|partition
+3e|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode hub|partition
+4|GCounter|-w g-counter --node-count 3 --rate 100 --time-limit 20 --nemesis partition||partition,one-way,pause,kill,duplicate
+4pn|GCounter|-w pn-counter --node-count 5 --rate 100 --time-limit 20 --nemesis partition||partition,one-way,pause,kill,duplicate
+5a|KafkaLog|-w kafka --node-count 1 --concurrency 2n --time-limit 20 --rate 1000||
+5b|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000||
+5c|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000||
+6a|TxnKv|-w txn-rw-register --node-count 1 --time-limit 20 --rate 1000 --concurrency 2n --consistency-models read-uncommitted --availability total||
+6b|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-uncommitted --availability total --nemesis partition||partition,one-way,duplicate
+6c|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-committed --availability total --nemesis partition||partition,one-way,duplicate
 STEPS
 }
+
+case "$sweep" in
+  ''|*[!0-9]*) echo "maelstrom-tests.sh: --sweep takes a number of seeds" >&2; exit 254 ;;
+esac
+if [ "$sweep" -gt 0 ] && [ "$engine" != glomers ]; then
+  echo "maelstrom-tests.sh: --sweep runs on the glomers bench only (real Maelstrom cannot replay seeds)" >&2
+  exit 254
+fi
 
 case "$engine" in
   glomers) ;;
@@ -95,13 +108,13 @@ wanted() {
 rows=()
 failed=0
 ran=0
-while IFS='|' read -r step node flags nodeargs; do
+while IFS='|' read -r step node flags nodeargs faults; do
   wanted "$step" || continue
   if [ ! -f "nodes/$node/$node.csproj" ]; then
     rows+=("$step|$node|not built yet|-|-|-|-|-")
     continue
   fi
-  if ! publish "$node"; then
+  if [ "$sweep" -eq 0 ] && ! publish "$node"; then
     rows+=("$step|$node|publish failed|-|-|-|-|-")
     failed=1
     continue
@@ -110,6 +123,41 @@ while IFS='|' read -r step node flags nodeargs; do
   if [ "$quick" = 1 ]; then
     flags=$(echo "$flags" | sed -E 's/--time-limit [0-9]+/--time-limit 5/')
     [ "$engine" = glomers ] && flags="$flags --recovery-time 3"
+  fi
+  if [ "$sweep" -gt 0 ]; then
+    # Simulation runs the build output (the node class is loaded from the .dll beside it).
+    bin="artifacts/bin/$node/release/$node"
+    if [ -n "$faults" ]; then
+      flags=$(echo "$flags" | sed -E 's/ --nemesis [^ ]+//')
+      flags="$flags --nemesis $faults"
+    fi
+    echo
+    echo "=== step $step: sweep of seeds 1-$sweep: $node $flags ${nodeargs:+-- $nodeargs}"
+    start=$(date +%s%N)
+    out=$(mktemp)
+    # shellcheck disable=SC2086
+    "$glomers" sweep $flags --bin "$bin" --seeds "1-$sweep" ${nodeargs:+-- $nodeargs} | tee "$out"
+    status=${PIPESTATUS[0]}
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    wall="$((ms / 1000)).$(( (ms % 1000) / 100 ))"
+    ran=$((ran + 1))
+    if [ "$status" -ge 3 ]; then
+      rows+=("$step|$node|error (exit $status)|-|-|-|-|$wall"); failed=1; rm -f "$out"; continue
+    fi
+    [ "$status" -eq 0 ] || failed=1
+    # Seed rows are: seed, verdict, msgs-per-op, median, max, availability, wall. Report the worst of each.
+    summary=$(awk -F'\t' '$1 ~ /^[0-9]+$/ && NF >= 6 {
+        total++; if ($2 == "valid") ok++
+        if ($3 != "-" && (m == "" || $3 + 0 > m)) m = $3 + 0
+        if ($4 != "-" && (med == "" || $4 + 0 > med)) med = $4 + 0
+        if ($5 != "-" && (mx == "" || $5 + 0 > mx)) mx = $5 + 0
+        if ($6 != "-" && (a == "" || $6 + 0 < a)) a = $6 + 0
+      } END {
+        printf "%d/%d valid|%s|%s|%s|%s", ok, total, (m == "" ? "-" : m), (med == "" ? "-" : med), (mx == "" ? "-" : mx), (a == "" ? "-" : a)
+      }' "$out")
+    rm -f "$out"
+    rows+=("$step|$node|$summary|$wall")
+    continue
   fi
   echo
   echo "=== step $step: $node $flags ${nodeargs:+-- $nodeargs}"
@@ -145,5 +193,9 @@ for row in "${rows[@]}"; do
   printf '%-5s %-10s %-14s %12s %12s %10s %13s %9s\n' "$step" "$node" "$verdict" "$msgs" "$median" "$max" "$avail" "$wall"
 done
 rm -f "$log"
-echo "engine: $engine; steps run: $ran"
+if [ "$sweep" -gt 0 ]; then
+  echo "engine: glomers sim sweep of seeds 1-$sweep (worst seed per column: highest msgs-per-op and latencies, lowest availability); steps run: $ran"
+else
+  echo "engine: $engine; steps run: $ran"
+fi
 exit $failed
