@@ -150,6 +150,7 @@ public sealed class TestRun
             return inflight;
         }
         var free = new Queue<Worker>(workers);
+        Task? endReached = null;
         TaskCompletionSource? freed = null;
         var gap = 2e9 / options.Rate;
         var next = scheduler.Now + (long)(generatorRandom.NextDouble() * gap);
@@ -164,7 +165,7 @@ public sealed class TestRun
                 {
                     // Completed on the scheduler; inline continuations keep WhenAny off the thread pool.
                     freed = new TaskCompletionSource();
-                    await Task.WhenAny(freed.Task, scheduler.DelayUntil(end));
+                    await Task.WhenAny(freed.Task, endReached ??= scheduler.DelayUntil(end));
                     if (scheduler.Now >= end) return inflight;
                 }
                 var worker = free.Dequeue();
