@@ -20,6 +20,9 @@ public static class CommandLine
 
         Usage:
           glomers test -w WORKLOAD --bin PATH [flags] [-- args for the binary]
+          glomers sweep -w WORKLOAD --bin PATH --seeds 1-200 [test flags] [-- args]
+                                     many seeds in sim mode, in parallel; a table, and a replay
+                                     command for each seed that fails
           glomers summary RUN_DIR    one line of key figures from a stored run (ours or Maelstrom's)
           glomers --help
 
@@ -34,7 +37,10 @@ public static class CommandLine
           --concurrency N|Kn         client workers, or K per node (default 1n)
           --latency MS               mean network latency between nodes and to services (default 0)
           --latency-dist DIST        constant | uniform | exponential (default constant)
-          --nemesis FAULTS           comma-separated faults: partition
+          --nemesis FAULTS           comma-separated faults: partition, one-way (drop one direction
+                                     between two random groups), pause (stop nodes, resume them later),
+                                     kill (kill nodes, restart them empty and init them again),
+                                     duplicate (deliver some messages between nodes twice)
           --nemesis-interval SECONDS mean seconds between nemesis actions (default 10)
           --topology NAME            line | grid | tree | tree2 | tree3 | tree4 | total (default grid)
           --availability A           total, or the required fraction of ok operations in [0, 1]
@@ -48,7 +54,9 @@ public static class CommandLine
 
         The bench's own flags:
           --seed N                   seed for every random choice of the bench (default: random, printed)
-          --mode process             run the node binaries as processes (default)
+          --mode process|sim         process: run the node binaries as processes (default);
+                                     sim: load the node class from the .dll next to --bin and run the
+                                     whole cluster in the bench on virtual time (same seed, same run)
           --recovery-time SECONDS    wait after healing before the final reads (default 10)
           --store DIR                where runs are saved (default ./store)
 
@@ -113,8 +121,8 @@ public static class CommandLine
                     break;
                 case "--nemesis":
                     var faults = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-                    foreach (var f in faults.Where(f => f != "partition"))
-                        throw new BenchException($"--nemesis: unknown fault '{f}' (known: partition)");
+                    foreach (var f in faults.Where(f => !Nemesis.Faults.Contains(f)))
+                        throw new BenchException($"--nemesis: unknown fault '{f}' (known: {string.Join(", ", Nemesis.Faults)})");
                     o = o with { Nemesis = faults };
                     break;
                 case "--nemesis-interval": o = o with { NemesisInterval = Positive(flag, Value()) }; break;
@@ -156,7 +164,8 @@ public static class CommandLine
                         Mode = Value() switch
                         {
                             "process" => RunMode.Process,
-                            var m => throw new BenchException($"--mode: '{m}' is not available (known: process)"),
+                            "sim" => RunMode.Sim,
+                            var m => throw new BenchException($"--mode: '{m}' is not available (known: process, sim)"),
                         },
                     };
                     break;

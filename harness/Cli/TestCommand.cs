@@ -7,6 +7,7 @@ using Glomers.Harness.Nodes;
 using Glomers.Harness.Reports;
 using Glomers.Harness.Services;
 using Glomers.Harness.Workloads;
+using Glomers.NodeRuntime.Time;
 
 namespace Glomers.Harness.Cli;
 
@@ -24,22 +25,29 @@ public static class TestCommand
         return ExitCode(result.Valid);
     }
 
+    public static string Mode(RunMode mode) => mode == RunMode.Sim ? "sim" : "process";
+
     public static int ExitCode(Validity v) => v switch { Validity.True => 0, Validity.False => 1, _ => 2 };
 
     public static Result Execute(TestOptions options, TextWriter? console)
     {
         var wall = Stopwatch.StartNew();
+        // A bad --bin for sim mode is a command-line error, found before anything is stored.
+        if (options.Mode == RunMode.Sim) SimAssembly.NodeClass(options.Bin);
         var store = RunStore.Create(options, DateTimeOffset.UtcNow);
         store.WriteOptions(options);
-        console?.WriteLine($"glomers test -w {options.Workload} --bin {options.Bin} --node-count {options.NodeCount} --seed {options.Seed} -> {store.Directory}");
+        console?.WriteLine($"glomers test -w {options.Workload} --bin {options.Bin} --node-count {options.NodeCount} --mode {Mode(options.Mode)} --seed {options.Seed} -> {store.Directory}");
         var workload = Workloads.Workloads.Create(options.Workload);
-        var scheduler = new Scheduler(TimeProvider.System);
+        var sim = options.Mode == RunMode.Sim;
+        var scheduler = new Scheduler(sim ? new VirtualTimeProvider() : TimeProvider.System);
         RunOutcome outcome;
         using (var messages = new MessageLog(store.OpenMessages(), options.LogNetSend || options.LogNetRecv ? console : null,
                    options.LogNetSend, options.LogNetRecv))
         {
             var run = new TestRun(options, workload, scheduler, messages,
-                network => new ProcessCluster(options, scheduler, network, store.NodeLogs),
+                (network, report) => sim
+                    ? new SimCluster(options, scheduler, network, store.NodeLogs, report)
+                    : new ProcessCluster(options, scheduler, network, store.NodeLogs),
                 ServiceCatalog.Create, console);
             outcome = scheduler.Run(run.RunAsync);
         }

@@ -8,6 +8,9 @@ namespace Glomers.Harness.Core;
 /// the test script itself (plain async code) all run here, one action at a time, so the bench's
 /// state needs no locks. On the system clock it runs in real time; on a <see cref="VirtualTimeProvider"/>
 /// it jumps from event to event, and one seed gives one run.
+/// The bench's own TaskCompletionSources therefore complete inside scheduler actions and without
+/// RunContinuationsAsynchronously: with it, Task.WhenAny and WhenAll resume on the thread pool, and
+/// the virtual clock would jump ahead while that thread is on its way back.
 /// </summary>
 public sealed class Scheduler : SynchronizationContext
 {
@@ -46,12 +49,31 @@ public sealed class Scheduler : SynchronizationContext
     public ITimer After(TimeSpan delay, Action action) =>
         Time.CreateTimer(_ => Post(action), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
 
-    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default) =>
-        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, Time, cancellationToken);
+    /// <remarks>
+    /// Not Task.Delay: it counts whole milliseconds, so a shorter wait would end at once without the
+    /// virtual clock moving, and a loop waiting for a due time would spin.
+    /// </remarks>
+    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        if (delay <= TimeSpan.Zero) return Task.CompletedTask;
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
+        var done = new TaskCompletionSource();
+        var timer = Time.CreateTimer(_ => Post(() => done.TrySetResult()), null, delay, Timeout.InfiniteTimeSpan);
+        if (cancellationToken.CanBeCanceled)
+        {
+            cancellationToken.Register(() =>
+            {
+                timer.Dispose();
+                done.TrySetCanceled(cancellationToken);
+            });
+        }
+        return done.Task;
+    }
 
     /// <summary>Waits until <paramref name="time"/> nanoseconds after the start.</summary>
+    /// <remarks>Rounds up to the clock's 100 ns tick: rounding down would return early, and a virtual clock would never get there.</remarks>
     public Task DelayUntil(long time, CancellationToken cancellationToken = default) =>
-        Delay(TimeSpan.FromTicks((time - Now) / 100), cancellationToken);
+        Delay(TimeSpan.FromTicks((time - Now + 99) / 100), cancellationToken);
 
     /// <summary>Runs the scheduler until <paramref name="main"/> (started on it) completes, and returns its result.</summary>
     public T Run<T>(Func<Task<T>> main)

@@ -29,13 +29,13 @@ public sealed class TestRun
     private readonly HistoryRecorder history;
     private readonly List<Finding> findings = [];
     private readonly Random generatorRandom;
-    private readonly Random nemesisRandom;
+    private readonly Nemesis nemesis;
     private readonly TextWriter? progress;
     private readonly Dictionary<string, TaskCompletionSource> stopped = [];
     private int nextClient;
 
     public TestRun(TestOptions options, IWorkload workload, Scheduler scheduler, MessageLog messageLog,
-        Func<SimNetwork, INodeCluster> makeCluster, Func<Random, IReadOnlyDictionary<string, IService>> makeServices, TextWriter? progress)
+        Func<SimNetwork, Action<Finding>, INodeCluster> makeCluster, Func<Random, IReadOnlyDictionary<string, IService>> makeServices, TextWriter? progress)
     {
         this.options = options;
         this.workload = workload;
@@ -45,14 +45,16 @@ public sealed class TestRun
         var seeds = new Random(unchecked((int)options.Seed ^ (int)(options.Seed >> 32)));
         var latencyRandom = new Random(seeds.Next());
         generatorRandom = new Random(seeds.Next());
-        nemesisRandom = new Random(seeds.Next());
+        var nemesisRandom = new Random(seeds.Next());
         var serviceRandom = new Random(seeds.Next());
+        var duplicateRandom = new Random(seeds.Next());
         network = new SimNetwork(scheduler, new Latency(options.LatencyDist, options.LatencyMs, latencyRandom), messageLog, findings.Add);
         history = new HistoryRecorder(scheduler);
-        cluster = makeCluster(network);
+        cluster = makeCluster(network, findings.Add);
         foreach (var node in cluster.Nodes) network.Add(node);
         foreach (var service in makeServices(serviceRandom).Values) network.Add(new ServiceEndpoint(service, network));
         cluster.NodeStopped += OnNodeStopped;
+        nemesis = new Nemesis(options, scheduler, network, cluster, history, nemesisRandom, duplicateRandom, InitNodeAsync, findings.Add);
     }
 
     public SimNetwork Network => network;
@@ -76,23 +78,25 @@ public sealed class TestRun
     private async Task<string?> InitAsync()
     {
         Say("Initialising nodes...");
-        var nodeIds = new JsonArray([.. options.NodeIds.Select(n => (JsonNode)JsonValue.Create(n))]);
-        var calls = options.NodeIds.Select(async node =>
-        {
-            var client = OpenClient();
-            var request = new JsonObject { ["type"] = "init", ["node_id"] = node, ["node_ids"] = nodeIds.DeepClone() };
-            var reply = await WithStop(node, client.CallAsync(node, request, InitTimeout));
-            network.Close(client.Id);
-            return reply switch
-            {
-                null => $"{node} did not answer init within {InitTimeout.TotalSeconds:0} s" + StoppedNote(node),
-                _ when reply["type"]?.ToString() != "init_ok" => $"{node} answered init with {reply.ToJsonString()}",
-                _ => null,
-            };
-        }).ToArray();
-        var failures = (await Task.WhenAll(calls)).OfType<string>().ToArray();
+        var failures = (await Task.WhenAll(options.NodeIds.Select(InitNodeAsync))).OfType<string>().ToArray();
         foreach (var f in failures) findings.Add(new Finding(scheduler.Now, f.Split(' ')[0], "init-failed", f));
         return failures.Length == 0 ? null : "init-failed: " + string.Join("; ", failures);
+    }
+
+    /// <summary>Sends init to one node (at the start, or after a restart) and says what went wrong, if anything.</summary>
+    private async Task<string?> InitNodeAsync(string node)
+    {
+        var client = OpenClient();
+        var nodeIds = new JsonArray([.. options.NodeIds.Select(n => (JsonNode)JsonValue.Create(n))]);
+        var request = new JsonObject { ["type"] = "init", ["node_id"] = node, ["node_ids"] = nodeIds };
+        var reply = await WithStop(node, client.CallAsync(node, request, InitTimeout));
+        network.Close(client.Id);
+        return reply switch
+        {
+            null => $"{node} did not answer init within {InitTimeout.TotalSeconds:0} s" + StoppedNote(node),
+            _ when reply["type"]?.ToString() != "init_ok" => $"{node} answered init with {reply.ToJsonString()}",
+            _ => null,
+        };
     }
 
     private async Task<string?> SetupAsync()
@@ -123,12 +127,12 @@ public sealed class TestRun
         var end = scheduler.Now + Seconds(options.TimeLimit);
         Say($"Running {workload.Name} for {options.TimeLimit} s at {options.Rate}/s with {options.Concurrency} clients...");
         using var ticker = StartProgress();
-        var nemesis = options.Nemesis.Contains("partition") ? PartitionLoopAsync(end) : Task.CompletedTask;
+        var faults = nemesis.RunAsync(end);
         var inflight = await DispatchAsync(workers, end);
-        await nemesis;
+        await faults;
+        await nemesis.StopAllAsync();
         await Task.WhenAll(inflight);
         if (!workload.HasFinalPhase) return;
-        if (network.IsPartitioned) HealPartition();
         Say("Waiting for recovery...");
         await scheduler.Delay(TimeSpan.FromSeconds(options.RecoveryTime));
         Say("Final reads...");
@@ -157,7 +161,7 @@ public sealed class TestRun
             {
                 while (free.Count == 0)
                 {
-                    freed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    freed = new TaskCompletionSource();
                     await Task.WhenAny(freed.Task, scheduler.DelayUntil(end));
                     if (scheduler.Now >= end) return inflight;
                 }
@@ -225,33 +229,10 @@ public sealed class TestRun
         }
     }
 
-    private async Task PartitionLoopAsync(long end)
-    {
-        var interval = Seconds(options.NemesisInterval);
-        while (true)
-        {
-            await scheduler.DelayUntil(Math.Min(end, scheduler.Now + (long)(nemesisRandom.NextDouble() * 2 * interval)));
-            if (scheduler.Now >= end) return;
-            history.Add(OpType.Info, Op.NemesisProcess, "start-partition", null);
-            var (shape, grudge) = PartitionNemesis.Pick(options.NodeIds, nemesisRandom);
-            network.Partition(grudge);
-            history.Add(OpType.Info, Op.NemesisProcess, "start-partition", PartitionNemesis.Describe(shape, grudge));
-            await scheduler.DelayUntil(Math.Min(end, scheduler.Now + (long)(nemesisRandom.NextDouble() * 2 * interval)));
-            HealPartition();
-            if (scheduler.Now >= end) return;
-        }
-    }
-
-    private void HealPartition()
-    {
-        history.Add(OpType.Info, Op.NemesisProcess, "stop-partition", null);
-        network.Heal();
-        history.Add(OpType.Info, Op.NemesisProcess, "stop-partition", "fully connected");
-    }
-
     private IDisposable? StartProgress()
     {
-        if (progress is null) return null;
+        // Virtual time runs far ahead of the wall clock: progress lines would only flood the console.
+        if (progress is null || scheduler.IsVirtual) return null;
         var started = scheduler.Now;
         return scheduler.Time.CreateTimer(_ => scheduler.Post(() =>
         {
@@ -280,7 +261,7 @@ public sealed class TestRun
     /// <summary>Stops waiting for a reply as soon as the node itself is gone.</summary>
     private async Task<JsonObject?> WithStop(string node, Task<JsonObject?> call)
     {
-        if (!stopped.TryGetValue(node, out var s)) stopped[node] = s = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!stopped.TryGetValue(node, out var s)) stopped[node] = s = new TaskCompletionSource();
         var first = await Task.WhenAny(call, s.Task);
         return first == call ? await call : null;
     }

@@ -15,6 +15,9 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
     private readonly HashSet<string> closed = new(StringComparer.Ordinal);
     private readonly List<NetEvent> journal = [];
     private Dictionary<string, HashSet<string>> grudge = new(StringComparer.Ordinal);
+    private Dictionary<string, HashSet<string>> oneWay = new(StringComparer.Ordinal);
+    private Random? duplicates;
+    private double duplicateChance;
     private long nextId;
 
     public IReadOnlyList<NetEvent> Journal => journal;
@@ -35,7 +38,19 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
 
     public void Heal() => grudge = new(StringComparer.Ordinal);
 
-    public bool IsPartitioned => grudge.Count > 0;
+    public bool IsPartitioned => grudge.Count > 0 || oneWay.Count > 0;
+
+    /// <summary>A second grudge, for the one-way nemesis, so that it and a partition can come and go independently.</summary>
+    public void BlockOneWay(Dictionary<string, HashSet<string>> blocked) => oneWay = blocked;
+
+    public void UnblockOneWay() => oneWay = new(StringComparer.Ordinal);
+
+    /// <summary>From now on each message between two server nodes is delivered twice with this chance (0 stops it).</summary>
+    public void Duplicate(double chance, Random random)
+    {
+        duplicateChance = chance;
+        duplicates = random;
+    }
 
     /// <summary>A line a node wrote on stdout. Bad lines are findings; the node's later lines still count.</summary>
     public void SendLine(string from, string line)
@@ -68,11 +83,14 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
         var delay = IsClient(src) || IsClient(dest) ? TimeSpan.Zero : latency.Next();
         if (delay == TimeSpan.Zero) scheduler.Post(() => Deliver(message));
         else scheduler.After(delay, () => Deliver(message));
+        if (duplicateChance > 0 && IsServer(src) && IsServer(dest) && duplicates!.NextDouble() < duplicateChance)
+            scheduler.After(latency.Next(), () => Deliver(message));
     }
 
     private void Deliver(Envelope message)
     {
-        if (grudge.TryGetValue(message.Dest, out var blocked) && blocked.Contains(message.Src))
+        if ((grudge.TryGetValue(message.Dest, out var blocked) && blocked.Contains(message.Src))
+            || (oneWay.TryGetValue(message.Dest, out blocked) && blocked.Contains(message.Src)))
         {
             log.Dropped(scheduler.Now, message);
             return;

@@ -11,7 +11,7 @@ namespace Glomers.Harness.Nodes;
 /// stdin and stdout, stderr saved to node-logs/&lt;node&gt;.log. Every child is gone when this is disposed,
 /// and when the bench itself exits or is interrupted.
 /// </summary>
-public sealed class ProcessCluster : INodeCluster
+public sealed class ProcessCluster : INodeCluster, INodeFaults
 {
     private readonly List<ProcessNode> nodes;
     private readonly string logDirectory;
@@ -33,8 +33,19 @@ public sealed class ProcessCluster : INodeCluster
         foreach (var node in nodes) node.Start();
     }
 
+    public void Pause(string node) => Get(node).Signal("STOP");
+
+    public void Resume(string node) => Get(node).Signal("CONT");
+
+    public void Kill(string node) => Get(node).Kill();
+
+    public void Restart(string node) => Get(node).Restart();
+
+    private ProcessNode Get(string node) => nodes.Find(n => n.Id == node) ?? throw new ArgumentException($"no node {node} in this cluster", nameof(node));
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var node in nodes) node.Signal("CONT");
         foreach (var node in nodes) node.CloseInput();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
         foreach (var node in nodes) await node.WaitOrKillAsync(deadline);
@@ -45,10 +56,13 @@ public sealed class ProcessCluster : INodeCluster
 internal sealed class ProcessNode(string id, TestOptions options, Scheduler scheduler, SimNetwork network, string logPath,
     Action<string, string> stopped) : IEndpoint
 {
-    private readonly BlockingCollection<string> stdin = new(new ConcurrentQueue<string>());
+    private BlockingCollection<string> stdin = new(new ConcurrentQueue<string>());
     private Process? process;
     private volatile bool stopping;
     private volatile bool exited;
+    private volatile bool killed;
+
+    private int restarts;
 
     public string Id { get; } = id;
 
@@ -74,11 +88,50 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
             info.FileName = options.Bin;
         }
         foreach (var a in options.BinArgs) info.ArgumentList.Add(a);
-        process = Process.Start(info) ?? throw new BenchException($"could not start {options.Bin}");
-        ChildProcesses.Track(process);
-        Thread(PumpStdin, "stdin");
-        Thread(PumpStdout, "stdout");
-        Thread(PumpStderr, "stderr");
+        var started = Process.Start(info) ?? throw new BenchException($"could not start {options.Bin}");
+        process = started;
+        ChildProcesses.Track(started);
+        var input = stdin;
+        var append = restarts++ > 0;
+        Thread(() => PumpStdin(started, input), "stdin");
+        Thread(() => PumpStdout(started), "stdout");
+        Thread(() => PumpStderr(started, append), "stderr");
+    }
+
+    /// <summary>Sends a signal with kill(1) (STOP to pause, CONT to resume); a node already gone is left alone.</summary>
+    public void Signal(string name)
+    {
+        if (process is not { } p || exited || OperatingSystem.IsWindows()) return;
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            kill?.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No kill(1) on this system: the fault does nothing rather than stopping the bench.
+        }
+    }
+
+    /// <summary>Kills the node for the nemesis: no exit finding, input dropped until <see cref="Restart"/>.</summary>
+    public void Kill()
+    {
+        if (process is not { } p || exited) return;
+        killed = true;
+        exited = true;
+        stdin.CompleteAdding();
+        try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        p.WaitForExit(5000);
+        ChildProcesses.Forget(p);
+    }
+
+    public void Restart()
+    {
+        if (!killed) return;
+        stdin = new(new ConcurrentQueue<string>());
+        killed = false;
+        exited = false;
+        Start();
     }
 
     public void Deliver(Envelope message)
@@ -111,9 +164,9 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
         ChildProcesses.Forget(process);
     }
 
-    private void PumpStdin()
+    private void PumpStdin(Process process, BlockingCollection<string> stdin)
     {
-        var writer = process!.StandardInput;
+        var writer = process.StandardInput;
         writer.AutoFlush = false;
         try
         {
@@ -136,15 +189,16 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
         }
     }
 
-    private void PumpStdout()
+    private void PumpStdout(Process process)
     {
-        var reader = process!.StandardOutput;
+        var reader = process.StandardOutput;
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
-            scheduler.Post(() => network.SendLine(Id, line));
+            scheduler.Post(() => { if (this.process == process) network.SendLine(Id, line); });
         }
         process.WaitForExit();
+        if (this.process != process || killed) return;
         exited = true;
         if (!stopping)
         {
@@ -153,10 +207,12 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
         }
     }
 
-    private void PumpStderr()
+    private void PumpStderr(Process process, bool append)
     {
-        using var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
-        var reader = process!.StandardError;
+        // Shared, so that a restarted node's log can open while the killed one's last lines drain.
+        using var log = new StreamWriter(new FileStream(logPath, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
+            { AutoFlush = true };
+        var reader = process.StandardError;
         while (reader.ReadLine() is { } line)
         {
             log.WriteLine(line);

@@ -1,0 +1,66 @@
+using Glomers.Harness.Cli;
+using Glomers.Harness.Core;
+using Glomers.Harness.History;
+using Glomers.Harness.Network;
+using Glomers.NodeRuntime.Hosting;
+
+namespace Glomers.Harness.Nodes;
+
+/// <summary>
+/// The nodes as instances of the node class inside the bench (--mode sim), built exactly as the
+/// binary builds itself (the same arguments after --), each with its own seed derived from --seed,
+/// all on the bench's scheduler and virtual clock. Logs go to node-logs/&lt;node&gt;.log.
+/// </summary>
+public sealed class SimCluster : INodeCluster, INodeFaults
+{
+    private readonly TestOptions options;
+    private readonly Dictionary<string, SimNode> nodes = new(StringComparer.Ordinal);
+    private readonly List<StreamWriter> logs = [];
+
+    public SimCluster(TestOptions options, Scheduler scheduler, SimNetwork network, string logDirectory, Action<Finding> report)
+    {
+        if (!scheduler.IsVirtual) throw new BenchException("--mode sim needs the scheduler on virtual time");
+        this.options = options;
+        var nodeClass = SimAssembly.NodeClass(options.Bin);
+        var configuration = NodeFactory.Configuration([.. options.BinArgs]);
+        Directory.CreateDirectory(logDirectory);
+        // Its own stream, so node seeds do not depend on how many numbers the bench's streams draw.
+        var seeds = new Random(unchecked((int)options.Seed ^ (int)(options.Seed >> 32) ^ 0x4E4F4445));
+        foreach (var id in options.NodeIds)
+        {
+            var file = new StreamWriter(Path.Combine(logDirectory, $"{id}.log"), append: false, new System.Text.UTF8Encoding(false), 1 << 14);
+            logs.Add(file);
+            var log = new SimLogger(id, scheduler.Time, file, options.LogStderr ? Console.Error : null, nodeClass.Name);
+            nodes[id] = new SimNode(id, nodeClass, configuration, scheduler, network, log, seeds.Next(),
+                (n, why) => NodeStopped?.Invoke(n, why), report);
+        }
+    }
+
+    public IReadOnlyList<IEndpoint> Nodes => [.. options.NodeIds.Select(id => nodes[id])];
+
+    public event Action<string, string>? NodeStopped;
+
+    public void Start()
+    {
+        foreach (var id in options.NodeIds) nodes[id].Start();
+    }
+
+    public void Pause(string node) => Get(node).Pause();
+
+    public void Resume(string node) => Get(node).Resume();
+
+    public void Kill(string node) => Get(node).Kill();
+
+    public void Restart(string node) => Get(node).Restart();
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var id in options.NodeIds) nodes[id].Kill();
+        foreach (var log in logs) log.Dispose();
+        logs.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    private SimNode Get(string node) =>
+        nodes.TryGetValue(node, out var n) ? n : throw new ArgumentException($"no node {node} in this cluster", nameof(node));
+}

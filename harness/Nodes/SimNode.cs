@@ -1,0 +1,158 @@
+using Glomers.Harness.Core;
+using Glomers.Harness.History;
+using Glomers.Harness.Network;
+using Glomers.NodeRuntime;
+using Glomers.NodeRuntime.Hosting;
+using Glomers.NodeRuntime.Loop;
+using Glomers.NodeRuntime.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Glomers.Harness.Nodes;
+
+/// <summary>
+/// One node of a sim cluster: the node class on a manual loop, an in-memory transport and the
+/// scheduler's virtual clock. The loop runs on the scheduler whenever it has work, so the node
+/// sees exactly what a process would, in an order fixed by the seed. A kill replaces the whole
+/// incarnation (runtime node, instance, loop); the endpoint on the network stays the same.
+/// </summary>
+internal sealed class SimNode : IEndpoint
+{
+    private readonly Type nodeClass;
+    private readonly IConfiguration configuration;
+    private readonly Scheduler scheduler;
+    private readonly SimNetwork network;
+    private readonly ILogger log;
+    private readonly Random restartSeeds;
+    private readonly int firstSeed;
+    private readonly Action<string, string> stopped;
+    private readonly Action<Finding> report;
+    private readonly List<string> held = [];
+    private Incarnation? current;
+    private bool paused;
+    private int incarnations;
+
+    public SimNode(string id, Type nodeClass, IConfiguration configuration, Scheduler scheduler, SimNetwork network, ILogger log,
+        int seed, Action<string, string> stopped, Action<Finding> report)
+    {
+        Id = id;
+        this.nodeClass = nodeClass;
+        this.configuration = configuration;
+        this.scheduler = scheduler;
+        this.network = network;
+        this.log = log;
+        firstSeed = seed;
+        restartSeeds = new Random(seed);
+        this.stopped = stopped;
+        this.report = report;
+    }
+
+    public string Id { get; }
+
+    public void Start()
+    {
+        var seed = incarnations++ == 0 ? firstSeed : restartSeeds.Next();
+        var incarnation = new Incarnation();
+        var loop = new ManualEventLoop(e => LoopFailed(incarnation, e));
+        var transport = new InMemoryTransport();
+        var node = new Node(new NodeContext(transport, loop, scheduler.Time, seed) { Logger = log });
+        loop.Posted += () => Schedule(incarnation);
+        transport.LineSent += line =>
+        {
+            if (!incarnation.Dead) network.SendLine(Id, line);
+        };
+        incarnation.Loop = loop;
+        incarnation.Transport = transport;
+        try
+        {
+            incarnation.Instance = NodeFactory.Create(nodeClass, node, configuration);
+            node.Start();
+        }
+        catch (Exception e)
+        {
+            // What the process host does: the node never starts, and the bench sees it exit.
+            incarnation.Dead = true;
+            log.LogCritical(e, "{Class} failed to start", nodeClass.Name);
+            scheduler.Post(() => stopped(Id, $"failed to start: {e.GetType().Name}: {e.Message}"));
+            return;
+        }
+        current = incarnation;
+    }
+
+    /// <summary>Starts a fresh incarnation if the node is down; a running node is left alone.</summary>
+    public void Restart()
+    {
+        if (current is null) Start();
+    }
+
+    public void Deliver(Envelope message)
+    {
+        if (current is null) return;
+        if (paused) held.Add(message.Line);
+        else current.Transport.Deliver(message.Line);
+    }
+
+    public void Pause() => paused = true;
+
+    public void Resume()
+    {
+        if (!paused) return;
+        paused = false;
+        if (current is null) return;
+        foreach (var line in held) current.Transport.Deliver(line);
+        held.Clear();
+        if (current.Loop.PendingCount > 0) Schedule(current);
+    }
+
+    /// <summary>Drops the incarnation: its memory, queued work and timers are gone for good.</summary>
+    public void Kill()
+    {
+        paused = false;
+        held.Clear();
+        if (current is not { } c) return;
+        c.Dead = true;
+        current = null;
+        try
+        {
+            (c.Instance as IDisposable)?.Dispose();
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Dispose failed");
+        }
+    }
+
+    private void Schedule(Incarnation incarnation)
+    {
+        if (incarnation.Dead || incarnation.Scheduled || paused) return;
+        incarnation.Scheduled = true;
+        scheduler.Post(() => Run(incarnation));
+    }
+
+    private void Run(Incarnation incarnation)
+    {
+        // Work posted while the loop runs is drained by the same run, so the flag drops only after it.
+        if (!incarnation.Dead && !paused)
+        {
+            incarnation.Loop.RunPending();
+            incarnation.Transport.TakeSent();
+        }
+        incarnation.Scheduled = false;
+    }
+
+    private void LoopFailed(Incarnation incarnation, Exception e)
+    {
+        if (incarnation.Dead) return;
+        log.LogError(e, "Unhandled error on the node loop");
+        report(new Finding(scheduler.Now, Id, "node-error", $"{e.GetType().Name}: {e.Message}"));
+    }
+
+    private sealed class Incarnation
+    {
+        public ManualEventLoop Loop { get; set; } = null!;
+        public InMemoryTransport Transport { get; set; } = null!;
+        public object? Instance { get; set; }
+        public bool Scheduled { get; set; }
+        public bool Dead { get; set; }
+    }
+}
