@@ -31,7 +31,7 @@ public sealed class BroadcastNode : IDisposable
     private IDisposable? antiEntropy;
     // When a sync peer last spoke or this node last learned a value: rounds are skipped while the overlay is busy.
     private DateTimeOffset lastActive;
-    // Digests sent since then: each doubles the wait for the next one, so a quiet, settled cluster falls silent.
+    // Digests sent since this node last learned a value: each doubles the wait for the next one.
     private int quietRounds;
 
     public BroadcastNode(Node node, BroadcastOptions options)
@@ -145,7 +145,7 @@ public sealed class BroadcastNode : IDisposable
         var values = Wire.ReadValues(message, "values");
         var digest = Wire.ReadDigest(message);
         var now = node.Time.GetUtcNow();
-        if (Overlay.SyncPeers.Contains(message.Src)) Active(now);
+        if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
         Learn(values, message.Src);
         if (digest is null) return;
         var repair = digest.AnswerFrom(known, recent.At(now));
@@ -161,14 +161,17 @@ public sealed class BroadcastNode : IDisposable
     /// <summary>
     /// An anti-entropy round for a quiet overlay: if this node learned nothing and no sync peer spoke
     /// for a while, one of them gets this node's digest alone. While gossip flows digests ride on it.
-    /// The wait doubles after each such round (up to <see cref="MaxQuietDoublings"/> times) until
-    /// something happens again.
+    /// For a leaf the wait doubles after each such round (up to <see cref="MaxQuietDoublings"/> times)
+    /// until it learns a value again.
     /// </summary>
     private void SendDigestIfQuiet()
     {
         var peers = Overlay.SyncPeers;
         var now = node.Time.GetUtcNow();
-        var wait = TimeSpan.FromMilliseconds(options.AntiEntropyMs) * (1 << Math.Min(quietRounds, MaxQuietDoublings));
+        // A leaf's one round with the hub repairs everything, so its rounds can thin out; in direct mode
+        // a repair spreads from peer to peer, which takes rounds at the full rate.
+        var doublings = Overlay.Mode == BroadcastMode.Hub ? Math.Min(quietRounds, MaxQuietDoublings) : 0;
+        var wait = TimeSpan.FromMilliseconds(options.AntiEntropyMs) * (1 << doublings);
         if (peers.Count == 0 || now - lastActive < wait) return;
         lastActive = now;
         quietRounds++;
