@@ -16,6 +16,7 @@ namespace Glomers.Broadcast;
 public sealed class BroadcastNode : IDisposable
 {
     private readonly Node node;
+    private const int MaxQuietDoublings = 2;
     private readonly BroadcastOptions options;
     private readonly ValueSet known = new();
     // Every value once, in arrival order: the node's only per-value store, served as is by read.
@@ -28,6 +29,10 @@ public sealed class BroadcastNode : IDisposable
     private readonly CancellationTokenSource stopping = new();
     private Overlay? overlay;
     private IDisposable? antiEntropy;
+    // When a sync peer last spoke or this node last learned a value: rounds are skipped while the overlay is busy.
+    private DateTimeOffset lastActive;
+    // Digests sent since this node last learned a value: each doubles the wait for the next one.
+    private int quietRounds;
 
     public BroadcastNode(Node node, BroadcastOptions options)
     {
@@ -49,7 +54,6 @@ public sealed class BroadcastNode : IDisposable
         // Reply bodies are reused: sending serialises a body and leaves it untouched.
         node.On("read", request => node.Reply(request, readOk));
         node.On("gossip", Gossip);
-        node.On("digest", AnswerDigest);
     }
 
     private Overlay Overlay => overlay ?? throw new RpcException(ErrorCode.TemporarilyUnavailable, "not initialised");
@@ -69,8 +73,9 @@ public sealed class BroadcastNode : IDisposable
             var offset = Overlay.IsHub ? TimeSpan.FromMilliseconds(options.HubWindowMs) : TimeSpan.Zero;
             _ = FlushOnTicks(options.BatchPeriod, offset);
         }
-        if (options.AntiEntropyMs > 0 && node.Peers.Count > 0)
-            antiEntropy = node.Every(TimeSpan.FromMilliseconds(options.AntiEntropyMs), SendDigest);
+        Active(node.Time.GetUtcNow());
+        if (options.AntiEntropyMs > 0 && Overlay.SyncPeers.Count > 0)
+            antiEntropy = node.Every(TimeSpan.FromMilliseconds(options.AntiEntropyMs), SendDigestIfQuiet);
     }
 
     /// <summary>Keeps the values not seen before and queues them for the overlay's next hop.</summary>
@@ -87,14 +92,30 @@ public sealed class BroadcastNode : IDisposable
             foreach (var target in targets) outbox.Add(target, value);
             any = true;
         }
+        if (any) Active(now);
         if (any && options.BatchPeriod == TimeSpan.Zero) Flush();
     }
 
     private void Flush()
     {
-        foreach (var batch in outbox.Drain())
-            node.Send(batch.Destination, new JsonObject { ["type"] = "gossip", ["values"] = Wire.Values(batch.Values) });
+        var batches = outbox.Drain();
+        if (batches.Count == 0) return;
+        // Every gossip carries the sender's digest, so peers that talk anyway compare sets for free.
+        var body = DigestBody();
+        foreach (var batch in batches)
+        {
+            body["values"] = Wire.Values(batch.Values);
+            node.Send(batch.Destination, body);
+        }
     }
+
+    private JsonObject DigestBody() => new()
+    {
+        ["type"] = "gossip",
+        ["values"] = new JsonArray(),
+        ["have"] = Wire.Ranges(known),
+        ["recent"] = Wire.Ranges(recent.At(node.Time.GetUtcNow())),
+    };
 
     private async Task FlushOnTicks(TimeSpan period, TimeSpan offset)
     {
@@ -115,37 +136,51 @@ public sealed class BroadcastNode : IDisposable
         }
     }
 
-    /// <summary>Values pushed by a peer, and perhaps a request for values it lacks (an anti-entropy answer).</summary>
+    /// <summary>
+    /// Values pushed by a peer, with its digest. Settled values it lacks go back to it; if it has
+    /// settled values this node lacks, it is owed this node's digest, which it answers with them.
+    /// </summary>
     private void Gossip(Message message)
     {
         var values = Wire.ReadValues(message, "values");
-        var want = message.Body.ContainsKey("want") ? Wire.ReadRanges(message, "want") : ValueSet.Empty;
+        var digest = Wire.ReadDigest(message);
+        var now = node.Time.GetUtcNow();
+        if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
         Learn(values, message.Src);
-        var give = want.Intersect(known);
-        if (!give.IsEmpty)
-            node.Send(message.Src, new JsonObject { ["type"] = "gossip", ["values"] = Wire.Values(give.Values()) });
-    }
-
-    /// <summary>One anti-entropy round: a compact digest to one random peer, which answers only if the sets differ.</summary>
-    private void SendDigest()
-    {
-        var peer = node.Peers[node.Random.Next(node.Peers.Count)];
-        node.Send(peer, new JsonObject
-        {
-            ["type"] = "digest",
-            ["have"] = Wire.Ranges(known),
-            ["recent"] = Wire.Ranges(recent.At(node.Time.GetUtcNow())),
-        });
-    }
-
-    private void AnswerDigest(Message message)
-    {
-        var digest = new Digest(Wire.ReadRanges(message, "have"), Wire.ReadRanges(message, "recent"));
-        var repair = digest.AnswerFrom(known, recent.At(node.Time.GetUtcNow()));
+        if (digest is null) return;
+        var repair = digest.AnswerFrom(known, recent.At(now));
         if (repair.IsEmpty) return;
-        var body = new JsonObject { ["type"] = "gossip", ["values"] = Wire.Values(repair.Give.Values()) };
-        if (!repair.Want.IsEmpty) body["want"] = Wire.Ranges(repair.Want);
         node.Log.LogDebug("Repair with {Peer}: giving {Give}, wanting {Want}", message.Src, repair.Give, repair.Want);
-        node.Send(message.Src, body);
+        // The decision looks at settled values only; a message that goes anyway carries all the peer
+        // lacks, recent values too, or values settling one by one would each cost another exchange.
+        foreach (var value in known.Except(digest.Have).Values()) outbox.Add(message.Src, value);
+        outbox.Owe(message.Src);
+        if (options.BatchPeriod == TimeSpan.Zero) Flush();
+    }
+
+    /// <summary>
+    /// An anti-entropy round for a quiet overlay: if this node learned nothing and no sync peer spoke
+    /// for a while, one of them gets this node's digest alone. While gossip flows digests ride on it.
+    /// For a leaf the wait doubles after each such round (up to <see cref="MaxQuietDoublings"/> times)
+    /// until it learns a value again.
+    /// </summary>
+    private void SendDigestIfQuiet()
+    {
+        var peers = Overlay.SyncPeers;
+        var now = node.Time.GetUtcNow();
+        // A leaf's one round with the hub repairs everything, so its rounds can thin out; in direct mode
+        // a repair spreads from peer to peer, which takes rounds at the full rate.
+        var doublings = Overlay.Mode == BroadcastMode.Hub ? Math.Min(quietRounds, MaxQuietDoublings) : 0;
+        var wait = TimeSpan.FromMilliseconds(options.AntiEntropyMs) * (1 << doublings);
+        if (peers.Count == 0 || now - lastActive < wait) return;
+        lastActive = now;
+        quietRounds++;
+        node.Send(peers[node.Random.Next(peers.Count)], DigestBody());
+    }
+
+    private void Active(DateTimeOffset now)
+    {
+        lastActive = now;
+        quietRounds = 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Glomers.Broadcast.Sync;
 using Glomers.Broadcast.Values;
 using Glomers.NodeRuntime.Protocol;
 
@@ -49,6 +50,10 @@ public static class Wire
         }
         return ValueSet.FromRanges(ranges);
     }
+
+    /// <summary>The digest a gossip message carries in <c>have</c> and <c>recent</c>, or null for a plain push.</summary>
+    public static Digest? ReadDigest(Message message) =>
+        message.Body.ContainsKey("have") ? new Digest(ReadRanges(message, "have"), ReadRanges(message, "recent")) : null;
 
     private static long Integer(Message message, string key, JsonNode? item) =>
         item is JsonValue v && v.TryGetValue(out long n)

@@ -62,9 +62,9 @@ public class BroadcastNodeTests
     [InlineData("""{"type":"broadcast"}""", "missing field 'message'")]
     [InlineData("""{"type":"broadcast","message":"x"}""", "field 'message' must be an integer")]
     [InlineData("""{"type":"gossip","values":[1,"x"]}""", "field 'values' holds \"x\", not an integer")]
-    [InlineData("""{"type":"gossip","values":[],"want":[[3,1]]}""", "field 'want' holds the empty range [3,1]")]
-    [InlineData("""{"type":"digest","have":[[0]],"recent":[]}""", "field 'have' holds [0], not a [low, high] pair")]
-    [InlineData("""{"type":"digest","have":[]}""", "missing field 'recent'")]
+    [InlineData("""{"type":"gossip","values":[],"have":[[3,1]],"recent":[]}""", "field 'have' holds the empty range [3,1]")]
+    [InlineData("""{"type":"gossip","values":[],"have":[[0]],"recent":[]}""", "field 'have' holds [0], not a [low, high] pair")]
+    [InlineData("""{"type":"gossip","values":[],"have":[]}""", "missing field 'recent'")]
     public void MalformedRequestsGetAnErrorNamingTheField(string body, string text)
     {
         var cluster = new TestCluster(2, new BroadcastOptions());

@@ -6,7 +6,7 @@ public class BroadcastOptionsTests
     public void BatchPeriodDefaultsToNoneInDirectModeAndToABatchInHubMode()
     {
         Assert.Equal(TimeSpan.Zero, new BroadcastOptions().BatchPeriod);
-        Assert.Equal(TimeSpan.FromMilliseconds(350), new BroadcastOptions { Mode = "hub" }.BatchPeriod);
+        Assert.Equal(TimeSpan.FromMilliseconds(450), new BroadcastOptions { Mode = "hub" }.BatchPeriod);
         Assert.Equal(TimeSpan.FromMilliseconds(200), new BroadcastOptions { Mode = "Hub", BatchMs = 200 }.BatchPeriod);
     }
 

@@ -1,38 +1,58 @@
 namespace Glomers.Broadcast.Gossip;
 
 /// <summary>
-/// Values waiting to go to each destination until the next flush. Only new values enter it and a
-/// flush empties it, so it never holds more than one batch period's worth.
+/// Values waiting to go to each destination until the next flush, and destinations owed a message
+/// even with no values (a peer that must hear this node's digest). Only new values and repairs enter
+/// it and a flush empties it, so it never holds more than one batch period's worth.
 /// </summary>
 public sealed class Outbox
 {
-    private readonly Dictionary<string, List<long>> waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Pending> waiting = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
 
-    public bool IsEmpty => waiting.Values.All(v => v.Count == 0);
+    public bool IsEmpty => waiting.Values.All(p => p.Values.Count == 0 && !p.Owed);
 
+    /// <summary>Queues a value for a destination; a value already waiting for it is not queued twice.</summary>
     public void Add(string destination, long value)
     {
-        if (!waiting.TryGetValue(destination, out var values))
-        {
-            waiting[destination] = values = [];
-            order.Add(destination);
-        }
-        values.Add(value);
+        var pending = For(destination);
+        if (pending.Queued.Add(value)) pending.Values.Add(value);
     }
 
-    /// <summary>Takes every non-empty batch, destinations in the order first seen, and empties the outbox.</summary>
+    /// <summary>Makes sure the next flush sends <paramref name="destination"/> a message, values or not.</summary>
+    public void Owe(string destination) => For(destination).Owed = true;
+
+    /// <summary>Takes every batch that has values or is owed, destinations in the order first seen, and empties the outbox.</summary>
     public IReadOnlyList<Batch> Drain()
     {
         var batches = new List<Batch>();
         foreach (var destination in order)
         {
-            var values = waiting[destination];
-            if (values.Count == 0) continue;
-            batches.Add(new Batch(destination, [.. values]));
-            values.Clear();
+            var pending = waiting[destination];
+            if (pending.Values.Count == 0 && !pending.Owed) continue;
+            batches.Add(new Batch(destination, [.. pending.Values]));
+            pending.Values.Clear();
+            pending.Queued.Clear();
+            pending.Owed = false;
         }
         return batches;
+    }
+
+    private Pending For(string destination)
+    {
+        if (!waiting.TryGetValue(destination, out var pending))
+        {
+            waiting[destination] = pending = new Pending();
+            order.Add(destination);
+        }
+        return pending;
+    }
+
+    private sealed class Pending
+    {
+        public List<long> Values { get; } = [];
+        public HashSet<long> Queued { get; } = [];
+        public bool Owed { get; set; }
     }
 }
 

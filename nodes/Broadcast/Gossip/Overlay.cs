@@ -36,4 +36,15 @@ public sealed class Overlay
         // A leaf hands to the hub whatever the hub cannot have told it.
         _ => source == Hub ? [] : [Hub!],
     };
+
+    /// <summary>
+    /// The peers this node checks its set against when the overlay falls quiet: a leaf its hub, a
+    /// direct node anyone. The hub waits for its leaves, so each link is checked from one end only.
+    /// </summary>
+    public IReadOnlyList<string> SyncPeers => Mode switch
+    {
+        BroadcastMode.Direct => others,
+        _ when IsHub => [],
+        _ => [Hub!],
+    };
 }

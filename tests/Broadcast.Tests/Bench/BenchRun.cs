@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using Glomers.Harness.Checkers;
+using Glomers.Harness.Cli;
+
+namespace Glomers.Broadcast.Tests.Bench;
+
+/// <summary>
+/// One run of the real bench in sim mode (in-process, virtual time: one seed gives one run) on the
+/// Broadcast node built with these tests, and the figures the challenge bars are about.
+/// </summary>
+public sealed record BenchRun(Validity Valid, double MsgsPerOp, double MedianMs, double MaxMs)
+{
+    public static BenchRun Broadcast(string benchFlags, string nodeArgs, int seed)
+    {
+        var store = Directory.CreateTempSubdirectory("broadcast-bench-");
+        try
+        {
+            string[] args =
+            [
+                "-w", "broadcast", "--bin", NodeBinary(), "--mode", "sim", "--seed", seed.ToString(),
+                "--store", store.FullName, .. Split(benchFlags), "--", .. Split(nodeArgs),
+            ];
+            var result = TestCommand.Execute(CommandLine.ParseTest(args), null);
+            var latencies = result.Results["workload"]?["stable-latencies"] as JsonObject;
+            return new BenchRun(
+                result.Valid,
+                Number(result.Results["net"]?["servers"]?["msgs-per-op"]),
+                Number(latencies?["0.5"]),
+                Number(latencies?["1"]));
+        }
+        finally
+        {
+            store.Delete(recursive: true);
+        }
+    }
+
+    public override string ToString() => $"{Valid}: {MsgsPerOp:0.###} msgs-per-op, median {MedianMs} ms, max {MaxMs} ms";
+
+    private static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    // A run without latencies (no broadcast became stable) reads as 0, which the validity check catches.
+    private static double Number(JsonNode? node) => node is JsonValue v && v.TryGetValue(out double d) ? d : 0;
+
+    /// <summary>The Broadcast executable of the same configuration as this test assembly, found from glomers.sln.</summary>
+    private static string NodeBinary()
+    {
+        var here = AppContext.BaseDirectory;
+        var config = here.Contains($"{Path.DirectorySeparatorChar}release{Path.DirectorySeparatorChar}", StringComparison.OrdinalIgnoreCase) ? "release" : "debug";
+        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "glomers.sln")))
+                return Path.Combine(dir.FullName, "artifacts", "bin", "Broadcast", config, "Broadcast");
+        }
+        throw new InvalidOperationException($"glomers.sln not found above {here}");
+    }
+}
