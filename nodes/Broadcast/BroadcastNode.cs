@@ -33,6 +33,8 @@ public sealed class BroadcastNode : IDisposable
     private DateTimeOffset lastActive;
     // Digests sent since this node last learned a value: each doubles the wait for the next one.
     private int quietRounds;
+    // When each peer last got a repair from this node.
+    private readonly Dictionary<string, DateTimeOffset> lastRepair = [];
 
     public BroadcastNode(Node node, BroadcastOptions options)
     {
@@ -150,6 +152,10 @@ public sealed class BroadcastNode : IDisposable
         if (digest is null) return;
         var repair = digest.AnswerFrom(known, recent.At(now));
         if (repair.IsEmpty) return;
+        // One repair per peer per anti-entropy period. When messages run later than settle-ms, every
+        // digest shows values still in flight as a gap; answering each would make repairs feed repairs.
+        if (lastRepair.TryGetValue(message.Src, out var last) && now - last < TimeSpan.FromMilliseconds(options.AntiEntropyMs)) return;
+        lastRepair[message.Src] = now;
         node.Log.LogDebug("Repair with {Peer}: giving {Give}, wanting {Want}", message.Src, repair.Give, repair.Want);
         // The decision looks at settled values only; a message that goes anyway carries all the peer
         // lacks, recent values too, or values settling one by one would each cost another exchange.

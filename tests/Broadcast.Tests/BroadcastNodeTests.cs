@@ -89,3 +89,27 @@ public class BroadcastNodeTests
         Assert.Throws<ArgumentException>(() => NodeFactory.Create(typeof(BroadcastNode), node, NodeFactory.Configuration(["--mode", "ring"])));
     }
 }
+
+public class RepairRateTests
+{
+    [Fact]
+    public void APeerThatKeepsLackingValuesGetsAtMostOneRepairPerAntiEntropyPeriod()
+    {
+        // n0's messages to n1 are lost, so every gossip n1 sends shows the same gap: a repair per
+        // gossip would turn a slow link into a storm.
+        var cluster = new TestCluster(2, new BroadcastOptions { Mode = "direct", AntiEntropyMs = 1000, SettleMs = 200 });
+        cluster.CutOneWay("n0", "n1");
+        cluster.Broadcast("n0", 100);
+        cluster.RunMs(2000);
+        var before = cluster.NodeMessages;
+
+        for (var v = 0; v < 20; v++)
+        {
+            cluster.Broadcast("n1", v);
+            cluster.RunMs(50);
+        }
+
+        var fromN0 = cluster.NodeMessages - before - 20;
+        Assert.InRange(fromN0, 1, 2);
+    }
+}
