@@ -17,19 +17,9 @@ public sealed class SimLogger(string node, TimeProvider time, TextWriter file, T
     {
         if (!IsEnabled(logLevel)) return;
         var stamp = time.GetUtcNow().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-        var line = $"{stamp} {Level(logLevel)}: {category}[{eventId.Id}] {formatter(state, exception)}";
+        var line = $"{stamp} {Glomers.NodeRuntime.Hosting.StderrLoggerProvider.Level(logLevel)}: {category}[{eventId.Id}] {formatter(state, exception)}";
         if (exception is not null) line += Environment.NewLine + exception;
         file.WriteLine(line);
         console?.WriteLine($"{node} | {line}");
     }
-
-    private static string Level(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "trce",
-        LogLevel.Debug => "dbug",
-        LogLevel.Information => "info",
-        LogLevel.Warning => "warn",
-        LogLevel.Error => "fail",
-        _ => "crit",
-    };
 }

@@ -31,7 +31,8 @@ public sealed class StderrLoggerProvider(Stream? stderr = null, LogLevel minimum
         }
     }
 
-    private static string Level(LogLevel level) => level switch
+    /// <summary>The four-letter level names the console logger uses: "info", "warn", "fail".</summary>
+    public static string Level(LogLevel level) => level switch
     {
         LogLevel.Trace => "trce",
         LogLevel.Debug => "dbug",
