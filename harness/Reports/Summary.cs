@@ -37,7 +37,7 @@ public static class Summary
         };
     }
 
-    private static string Number(JsonNode? node) => node is JsonValue v && v.TryGetValue(out double d)
+    private static string Number(JsonNode? node) => node is JsonValue && double.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
         ? d.ToString(d == Math.Floor(d) && Math.Abs(d) < 1e15 ? "0" : "0.###", CultureInfo.InvariantCulture)
         : node?.ToJsonString() ?? "-";
 }

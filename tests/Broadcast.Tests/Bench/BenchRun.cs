@@ -38,8 +38,10 @@ public sealed record BenchRun(Validity Valid, double MsgsPerOp, double MedianMs,
 
     private static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    // A run without latencies (no broadcast became stable) reads as 0, which the validity check catches.
-    private static double Number(JsonNode? node) => node is JsonValue v && v.TryGetValue(out double d) ? d : 0;
+    // Checkers hold numbers as float, double or long: read the JSON text. A missing figure reads as
+    // NaN, which fails every bound it is compared with.
+    private static double Number(JsonNode? node) =>
+        node is JsonValue ? double.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
 
     /// <summary>The Broadcast executable of the same configuration as this test assembly, found from glomers.sln.</summary>
     private static string NodeBinary()
