@@ -17,7 +17,7 @@ public sealed record BenchRun(Validity Valid, double MsgsPerOp, double MedianMs,
         {
             string[] args =
             [
-                "-w", "broadcast", "--bin", NodeBinary(), "--mode", "sim", "--seed", seed.ToString(),
+                "-w", "broadcast", "--bin", Glomers.Tests.Shared.BuiltBinaries.Path("Broadcast"), "--mode", "sim", "--seed", seed.ToString(),
                 "--store", store.FullName, .. Split(benchFlags), "--", .. Split(nodeArgs),
             ];
             var result = TestCommand.Execute(CommandLine.ParseTest(args), null);
@@ -42,17 +42,4 @@ public sealed record BenchRun(Validity Valid, double MsgsPerOp, double MedianMs,
     // NaN, which fails every bound it is compared with.
     private static double Number(JsonNode? node) =>
         node is JsonValue ? double.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
-
-    /// <summary>The Broadcast executable of the same configuration as this test assembly, found from glomers.sln.</summary>
-    private static string NodeBinary()
-    {
-        var here = AppContext.BaseDirectory;
-        var config = here.Contains($"{Path.DirectorySeparatorChar}release{Path.DirectorySeparatorChar}", StringComparison.OrdinalIgnoreCase) ? "release" : "debug";
-        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "glomers.sln")))
-                return Path.Combine(dir.FullName, "artifacts", "bin", "Broadcast", config, "Broadcast");
-        }
-        throw new InvalidOperationException($"glomers.sln not found above {here}");
-    }
 }

@@ -14,7 +14,7 @@ public sealed record CounterRun(Validity Valid, double MsgsPerOp, JsonArray Fina
         {
             string[] args =
             [
-                "-w", workload, "--bin", NodeBinary(), "--mode", mode, "--seed", seed.ToString(),
+                "-w", workload, "--bin", Glomers.Tests.Shared.BuiltBinaries.Path("GCounter"), "--mode", mode, "--seed", seed.ToString(),
                 "--store", store.FullName, .. flags.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             ];
             var result = TestCommand.Execute(CommandLine.ParseTest(args), null);
@@ -37,17 +37,4 @@ public sealed record CounterRun(Validity Valid, double MsgsPerOp, JsonArray Fina
     // Checkers hold numbers as float, double or long: read the JSON text. Missing reads as NaN, which fails any bound.
     private static double Number(JsonNode? node) =>
         node is JsonValue ? double.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
-
-    /// <summary>The GCounter executable of the same configuration as this test assembly, found from glomers.sln.</summary>
-    private static string NodeBinary()
-    {
-        var here = AppContext.BaseDirectory;
-        var config = here.Contains($"{Path.DirectorySeparatorChar}release{Path.DirectorySeparatorChar}", StringComparison.OrdinalIgnoreCase) ? "release" : "debug";
-        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "glomers.sln")))
-                return Path.Combine(dir.FullName, "artifacts", "bin", "GCounter", config, "GCounter");
-        }
-        throw new InvalidOperationException($"glomers.sln not found above {here}");
-    }
 }

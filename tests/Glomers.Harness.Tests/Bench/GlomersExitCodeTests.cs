@@ -1,3 +1,4 @@
+using Glomers.Tests.Shared;
 using System.Diagnostics;
 using Glomers.Harness.Tests.EndToEnd;
 
@@ -8,7 +9,7 @@ public sealed class GlomersExitCodeTests
 {
     private static (int Code, string Stderr) Glomers(params string[] args)
     {
-        var info = new ProcessStartInfo(BuiltBinaries.Glomers) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(BuiltBinaries.Path("Glomers.Harness", "glomers")) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;
         var stderr = p.StandardError.ReadToEndAsync();
@@ -20,7 +21,7 @@ public sealed class GlomersExitCodeTests
     [Fact]
     public void BadFlagValueExits254NamingTheFlag()
     {
-        var (code, stderr) = Glomers("test", "-w", "echo", "--bin", BuiltBinaries.Echo, "--rate", "fast");
+        var (code, stderr) = Glomers("test", "-w", "echo", "--bin", BuiltBinaries.Path("Echo"), "--rate", "fast");
         Assert.Equal(254, code);
         Assert.Contains("--rate: 'fast'", stderr);
     }

@@ -1,3 +1,4 @@
+using Glomers.Tests.Shared;
 using Glomers.Harness.Cli;
 
 namespace Glomers.Harness.Tests.EndToEnd;
@@ -41,5 +42,5 @@ internal static class Bench
 
     /// <summary>A BrokenNodes run of one kind.</summary>
     public static Task<BenchRun> Broken(string kind, params string[] flags) =>
-        RunAsync([.. flags, "--bin", BuiltBinaries.BrokenNodes], "--kind", kind);
+        RunAsync([.. flags, "--bin", BuiltBinaries.Path("BrokenNodes")], "--kind", kind);
 }

@@ -1,3 +1,4 @@
+using Glomers.Tests.Shared;
 using Glomers.Harness.Checkers;
 
 namespace Glomers.Harness.Tests.EndToEnd;
@@ -6,10 +7,10 @@ namespace Glomers.Harness.Tests.EndToEnd;
 public sealed class CorrectNodeRuns
 {
     public Task<BenchRun> Echo { get; } = Bench.RunAsync(
-        ["-w", "echo", "--bin", BuiltBinaries.Echo, "--node-count", "1", "--time-limit", "2", "--rate", "20", "--seed", "1"]);
+        ["-w", "echo", "--bin", BuiltBinaries.Path("Echo"), "--node-count", "1", "--time-limit", "2", "--rate", "20", "--seed", "1"]);
 
     public Task<BenchRun> UniqueIds { get; } = Bench.RunAsync(
-        ["-w", "unique-ids", "--bin", BuiltBinaries.UniqueIds, "--node-count", "3", "--time-limit", "3", "--rate", "30",
+        ["-w", "unique-ids", "--bin", BuiltBinaries.Path("UniqueIds"), "--node-count", "3", "--time-limit", "3", "--rate", "30",
          "--nemesis", "partition", "--nemesis-interval", "0.5", "--availability", "total", "--seed", "2"]);
 
     public Task<BenchRun> BroadcastFlood { get; } = Bench.Broken("broadcast-flood",

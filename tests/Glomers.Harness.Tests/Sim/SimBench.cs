@@ -7,7 +7,7 @@ namespace Glomers.Harness.Tests.Sim;
 /// <summary>Runs the bench on the repo's own node binaries (built next to this test assembly) and reads what it stored.</summary>
 internal static class SimBench
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Glomers.Tests.Shared.BuiltBinaries.RepositoryRoot;
 
     /// <summary>"debug" or "release": the nodes are built in the configuration of this test assembly.</summary>
     private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
@@ -49,14 +49,5 @@ internal static class SimBench
 
         public IEnumerable<string> Exceptions =>
             Results["exceptions"]?["exceptions"] is JsonArray a ? a.Select(e => (string)e!["class"]!) : [];
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "glomers.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("glomers.sln not found above " + AppContext.BaseDirectory);
     }
 }

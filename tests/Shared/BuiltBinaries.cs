@@ -1,6 +1,9 @@
-namespace Glomers.Harness.Tests.EndToEnd;
+namespace Glomers.Tests.Shared;
 
-/// <summary>Finds executables built beside this test assembly: artifacts/bin/&lt;project&gt;/&lt;config&gt;/&lt;assembly&gt; under the repository root.</summary>
+/// <summary>
+/// Finds executables built beside this test assembly: artifacts/bin/&lt;project&gt;/&lt;config&gt;/&lt;assembly&gt;
+/// under the repository root (the folder holding glomers.sln). Linked into every test project that runs built binaries.
+/// </summary>
 internal static class BuiltBinaries
 {
 #if DEBUG
@@ -10,11 +13,6 @@ internal static class BuiltBinaries
 #endif
 
     public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string Echo => Path("Echo");
-    public static string UniqueIds => Path("UniqueIds");
-    public static string BrokenNodes => Path("BrokenNodes");
-    public static string Glomers => Path("Glomers.Harness", "glomers");
 
     public static string Path(string project, string? assembly = null)
     {
