@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Glomers.Harness.Core;
 using Glomers.Harness.Reports;
@@ -39,7 +38,5 @@ public static class SummaryCommand
         return string.Join('\t', verdict, Format(msgs), Format(latencies?["0.5"]), Format(latencies?["1"]), Format(availability));
     }
 
-    private static string Format(JsonNode? node) => node is JsonValue && double.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-        ? d.ToString(d == Math.Floor(d) ? "0" : "0.###", CultureInfo.InvariantCulture)
-        : "-";
+    private static string Format(JsonNode? node) => Summary.FormatNumber(node) ?? "-";
 }

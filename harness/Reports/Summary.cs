@@ -37,7 +37,11 @@ public static class Summary
         };
     }
 
-    private static string Number(JsonNode? node) => node is JsonValue && double.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-        ? d.ToString(d == Math.Floor(d) && Math.Abs(d) < 1e15 ? "0" : "0.###", CultureInfo.InvariantCulture)
-        : node?.ToJsonString() ?? "-";
+    private static string Number(JsonNode? node) => FormatNumber(node) ?? node?.ToJsonString() ?? "-";
+
+    /// <summary>A figure as people read it (12, 0.939), whatever number type the checker stored; null when it is not a number.</summary>
+    internal static string? FormatNumber(JsonNode? node) =>
+        node is JsonValue && double.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            ? d.ToString(d == Math.Floor(d) && Math.Abs(d) < 1e15 ? "0" : "0.###", CultureInfo.InvariantCulture)
+            : null;
 }
