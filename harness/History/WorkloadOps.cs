@@ -12,6 +12,8 @@ namespace Glomers.Harness.History;
 /// <item>g-set: f "add", value = the element; f "read", ok value = the array.</item>
 /// <item>g-counter / pn-counter: f "add", value = the delta; f "read", ok value = the int. Final reads
 /// have <see cref="Op.Final"/> set.</item>
+/// <item>lin-kv: f "read" ([key, null] on invoke, [key, v] on ok), "write" ([key, v]), "cas"
+/// ([key, [from, to]]).</item>
 /// <item>Nemesis ops: process <see cref="Op.NemesisProcess"/>, type Info, f "start-partition" /
 /// "stop-partition".</item>
 /// <item>Fail and Info completions carry <see cref="Op.Error"/> ("net-timeout", "[crash, text]").</item>
@@ -24,6 +26,8 @@ public static class WorkloadOps
     public const string Broadcast = "broadcast";
     public const string Add = "add";
     public const string Read = "read";
+    public const string Write = "write";
+    public const string Cas = "cas";
     public const string StartPartition = "start-partition";
     public const string StopPartition = "stop-partition";
 }
