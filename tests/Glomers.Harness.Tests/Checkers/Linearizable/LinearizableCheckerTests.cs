@@ -175,6 +175,25 @@ public class LinearizableCheckerTests
     }
 
     [Fact]
+    public void Write_with_no_completion_may_have_happened()
+    {
+        var h = new HistoryBuilder().Write(0, 1).Invoke(1, "write", Kv(0, 2)).ReadOk(0, 2);
+
+        var r = Check(h);
+
+        Assert.Equal(Validity.True, r.Valid);
+        Assert.Equal("""{"value":2}""", Key(r)["model"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Read_returning_null_constrains_nothing_as_in_knossos()
+    {
+        var h = new HistoryBuilder().Write(0, 1).ReadOk(1, 1).Invoke(1, "read", Kv(0, null)).Ok(1, Kv(0, null));
+
+        Assert.Equal(Validity.True, Check(h).Valid);
+    }
+
+    [Fact]
     public void Failed_write_cannot_explain_a_later_read_of_its_value()
     {
         var h = new HistoryBuilder().Write(0, 1)
