@@ -10,7 +10,7 @@ namespace Glomers.Harness.Tests.Fixtures;
 /// One run of real Maelstrom from ../shared/fixtures/maelstrom beside the repository: its history
 /// (read by <see cref="HistoryFile"/>) and its results.edn (read by <see cref="Edn"/>, as JSON).
 /// </summary>
-internal sealed record MaelstromFixture(string Name, string Directory, IReadOnlyList<Op> History, JsonObject Results)
+public sealed record MaelstromFixture(string Name, string Directory, IReadOnlyList<Op> History, JsonObject Results)
 {
     /// <summary>The fixtures folder; a missing one fails with the path that was looked at.</summary>
     public static string Root => root ??= FindRoot();
