@@ -55,7 +55,7 @@ public static class Edn
                 i++;
                 return JsonValue.Create(ReadToken(s, ref i));
             default:
-                return Atom(ReadToken(s, ref i));
+                return ReadAtom(s, ref i);
         }
     }
 
@@ -67,6 +67,14 @@ public static class Edn
             Skip(s, ref i);
             if (i >= s.Length) throw new FormatException("unterminated map");
             if (s[i] == '}') { i++; return o; }
+            if (s[i] == ':')
+            {
+                // A keyword key, the usual case: its text without a JSON value in between.
+                var start = ++i;
+                i = TokenEnd(s, i);
+                o[s[start..i]] = Read(s, ref i, depth);
+                continue;
+            }
             var key = Read(s, ref i, depth);
             var value = Read(s, ref i, depth);
             o[key switch { JsonValue v when v.TryGetValue(out string? k) => k, null => "nil", _ => key.ToJsonString() }] = value;
@@ -87,9 +95,17 @@ public static class Edn
 
     private static JsonValue ReadString(string s, ref int i)
     {
-        var sb = new StringBuilder();
         var start = i;
         i++;
+        // Most strings have no escapes: one copy, no builder.
+        var stop = s.AsSpan(i).IndexOfAny('"', '\\');
+        if (stop >= 0 && s[i + stop] == '"')
+        {
+            var text = s.Substring(i, stop);
+            i += stop + 1;
+            return JsonValue.Create(text);
+        }
+        var sb = new StringBuilder();
         while (i < s.Length && s[i] != '"')
         {
             if (s[i] == '\\' && i + 1 < s.Length)
@@ -113,8 +129,27 @@ public static class Edn
     private static string ReadToken(string s, ref int i)
     {
         var start = i;
-        while (i < s.Length && !char.IsWhiteSpace(s[i]) && s[i] is not (',' or '{' or '}' or '[' or ']' or '(' or ')' or '"')) i++;
+        i = TokenEnd(s, i);
         return s[start..i];
+    }
+
+    private static int TokenEnd(string s, int i)
+    {
+        while (i < s.Length && s[i] is not (' ' or ',' or '{' or '}' or '[' or ']' or '(' or ')' or '"') && !char.IsWhiteSpace(s[i])) i++;
+        return i;
+    }
+
+    private static JsonNode? ReadAtom(string s, ref int i)
+    {
+        var start = i;
+        i = TokenEnd(s, i);
+        var token = s.AsSpan(start, i - start);
+        // Integers and keywords, nearly every atom of a history, read without an intermediate string.
+        if (token.Length > 0 && (char.IsAsciiDigit(token[0]) || (token.Length > 1 && token[0] == '-' && char.IsAsciiDigit(token[1])))
+            && long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            return JsonValue.Create(n);
+        if (token.Length > 1 && token[0] == ':') return JsonValue.Create(s.Substring(start + 1, i - start - 1));
+        return Atom(token.ToString());
     }
 
     private static JsonNode? Atom(string token)
@@ -135,7 +170,7 @@ public static class Edn
     {
         while (i < s.Length)
         {
-            if (char.IsWhiteSpace(s[i]) || s[i] == ',') i++;
+            if (s[i] is ' ' or ',' || char.IsWhiteSpace(s[i])) i++;
             else if (s[i] == ';') { while (i < s.Length && s[i] != '\n') i++; }
             else break;
         }
