@@ -10,7 +10,8 @@ namespace Glomers.Harness.Cli;
 
 /// <summary>
 /// `glomers check`: the bench's checkers on a recorded history (Maelstrom's or ours), with the run's
-/// flags, stored and reported as `glomers test` does. A history holds ops only: network figures need
+/// flags, stored and reported as `glomers test` does; the run folder keeps the history file as given.
+/// A history holds ops only: network figures need
 /// the message journal (used when our messages.jsonl lies beside the history), and the nodes'
 /// protocol faults were never recorded in it.
 /// </summary>
@@ -52,12 +53,26 @@ public static class CheckCommand
         notes.Add(NoFindingsNote);
         results["notes"] = notes;
 
-        var store = RunStore.Create(options, DateTimeOffset.UtcNow);
-        store.WriteOptions(options);
-        store.WriteHistory(history);
-        store.WriteResults(results);
-        store.MarkLatest();
+        var store = Save(options, historyPath, results);
         return new Result(checkedResult.Valid, results, store, wall.Elapsed, history.Count);
+    }
+
+    private static RunStore Save(TestOptions options, string historyPath, JsonObject results)
+    {
+        try
+        {
+            var store = RunStore.Create(options, DateTimeOffset.UtcNow);
+            store.WriteOptions(options);
+            // The file itself rather than a second serialization: the same ops, and far less work.
+            store.CopyHistory(historyPath, HistoryFile.StoredName(historyPath));
+            store.WriteResults(results);
+            store.MarkLatest();
+            return store;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BenchException($"--store {options.StoreRoot}: cannot write the results: {e.Message}");
+        }
     }
 
     private static IChecker Checker(string workload)

@@ -110,14 +110,38 @@ public static class HistoryFile
         _ => error.ToJsonString(),
     };
 
-    private static Stream Open(string path)
+    /// <summary>
+    /// The name a copy of the file goes by in a run folder: history.jsonl or history.edn by its
+    /// content, with .gz when it is gzipped. Throws <see cref="HistoryFormatException"/> when unreadable.
+    /// </summary>
+    public static string StoredName(string path)
+    {
+        try
+        {
+            using var stream = Open(path, out var gzipped);
+            using var reader = new StreamReader(stream);
+            string? line;
+            do line = reader.ReadLine(); while (line is not null && string.IsNullOrWhiteSpace(line));
+            var name = line is not null && Sniff(line) == Format.Json ? "history.jsonl" : "history.edn";
+            return gzipped ? name + ".gz" : name;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new HistoryFormatException(path, null, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
+        }
+    }
+
+    private static Stream Open(string path) => Open(path, out _);
+
+    private static Stream Open(string path, out bool gzipped)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         // Gzip by its magic number, whatever the name says.
         var b1 = file.ReadByte();
         var b2 = file.ReadByte();
         file.Position = 0;
-        return b1 == 0x1f && b2 == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+        gzipped = b1 == 0x1f && b2 == 0x8b;
+        return gzipped ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     // {"index": ...} is the bench's JSON; {:index ...} is Maelstrom's EDN.

@@ -90,6 +90,14 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void AStoreThatCannotBeWrittenIsABenchError()
+    {
+        var blocked = Write("store-is-a-file", "");
+        var (options, history) = CommandLine.ParseCheck(["-w", "broadcast", Write("lost.edn", LostBroadcast), "--store", blocked]);
+        Assert.StartsWith($"--store {blocked}: cannot write the results", Assert.Throws<BenchException>(() => CheckCommand.Execute(options, history)).Message);
+    }
+
+    [Fact]
     public void TakesTheTestFlagsWithoutBinAndOneHistory()
     {
         var (options, history) = CommandLine.ParseCheck(["-w", "g-counter", "h.edn", "--node-count", "3", "--availability", "0.5", "--nemesis", "partition"]);
@@ -109,10 +117,21 @@ public sealed class CheckCommandTests : IDisposable
         var stored = JsonNode.Parse(File.ReadAllText(Path.Combine(result.Store.Directory, "results.json")))!.AsObject();
         Assert.Equal(result.Results.ToJsonString(), stored.ToJsonString());
         Assert.Equal(("false", "1", "[0]"), (stored["valid?"]!.ToJsonString(), stored["workload"]!["lost-count"]!.ToJsonString(), stored["workload"]!["lost"]!.ToJsonString()));
-        Assert.Equal(HistoryFile.Read(Path.Combine(dir, "lost.edn")).Select(o => o.ToJson().ToJsonString()),
-            HistoryFile.Read(Path.Combine(result.Store.Directory, "history.jsonl")).Select(o => o.ToJson().ToJsonString()));
+        // The history is kept as given, named by what it holds.
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "lost.edn")), File.ReadAllText(Path.Combine(result.Store.Directory, "history.edn")));
         Assert.True(File.Exists(Path.Combine(result.Store.Directory, "options.json")));
         Assert.Equal(result.Store.Directory, Path.GetFullPath(Path.Combine(Store, "broadcast", new FileInfo(Path.Combine(Store, "broadcast", "latest")).LinkTarget!)));
+    }
+
+    [Fact]
+    public void AGzippedHistoryIsKeptGzipped()
+    {
+        var fixture = MaelstromFixture.Load("echo");
+        var result = Check("-w", "echo", fixture.HistoryPath, "--node-count", "1");
+
+        Assert.Equal(File.ReadAllBytes(fixture.HistoryPath), File.ReadAllBytes(Path.Combine(result.Store.Directory, "history.edn.gz")));
+        Assert.Equal(["history.edn.gz", "node-logs", "options.json", "results.json"],
+            Directory.EnumerateFileSystemEntries(result.Store.Directory).Select(Path.GetFileName).Order());
     }
 
     [Fact]

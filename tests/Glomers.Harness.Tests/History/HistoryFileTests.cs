@@ -136,4 +136,18 @@ public sealed class HistoryFileTests : IDisposable
         Assert.Equal(true, (bool?)echo.Results["valid?"]);
         Assert.Equal(echo.History.Count / 2, (long?)echo.Results["stats"]?["count"]);
     }
+
+    [Fact]
+    public void ReadsEveryMaelstromFixtureInFull()
+    {
+        var folders = Directory.GetDirectories(MaelstromFixture.Root).Select(Path.GetFileName).Order().ToList();
+        Assert.Contains("kafka_ok_5b", folders);
+        foreach (var name in folders)
+        {
+            var history = MaelstromFixture.Load(name!).History;
+            // Maelstrom numbers ops from 0 in file order: every line was read, none twice.
+            Assert.True(history.Select((op, i) => op.Index == i).All(same => same), name);
+            Assert.True(history.Count > 100, name);
+        }
+    }
 }
