@@ -118,6 +118,19 @@ public sealed class HistoryFileTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_gzip_or_a_binary_file_is_a_history_error()
+    {
+        var whole = File.ReadAllBytes(MaelstromFixture.Load("3b").HistoryPath);
+        var truncated = Path.Combine(dir, "truncated.edn.gz");
+        File.WriteAllBytes(truncated, whole[..(whole.Length / 2)]);
+        var binary = Path.Combine(dir, "binary.edn");
+        File.WriteAllBytes(binary, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
+
+        Assert.Equal(truncated, Assert.Throws<HistoryFormatException>(() => HistoryFile.Read(truncated)).Path);
+        Assert.Equal((binary, (int?)1), Assert.Throws<HistoryFormatException>(() => HistoryFile.Read(binary)) is var e ? (e.Path, e.Line) : default);
+    }
+
+    [Fact]
     public void A_missing_file_is_a_history_error()
     {
         var path = Path.Combine(dir, "nope.edn");
