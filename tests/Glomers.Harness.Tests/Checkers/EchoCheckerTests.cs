@@ -46,6 +46,7 @@ public class EchoCheckerTests
         Assert.Equal("""[["Expected a message with :echo","Please echo 5","But received","Please echo 5"]]""", result.Details["errors"]!.ToJsonString());
     }
 
+    // As Maelstrom does, a failed op is quoted by its value, which is the value it sent.
     [Fact]
     public void TimedOutEchoCountsAsAnError()
     {
@@ -53,7 +54,7 @@ public class EchoCheckerTests
 
         Assert.Equal(Validity.False, result.Valid);
         Assert.Equal(
-            """[["Expected a message with :echo","Please echo 7","But received",{"type":"fail","error":"net-timeout"}]]""",
+            """[["Expected a message with :echo","Please echo 7","But received","Please echo 7"]]""",
             result.Details["errors"]!.ToJsonString());
     }
 
