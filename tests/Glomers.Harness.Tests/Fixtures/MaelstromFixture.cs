@@ -8,9 +8,11 @@ namespace Glomers.Harness.Tests.Fixtures;
 
 /// <summary>
 /// One run of real Maelstrom from ../shared/fixtures/maelstrom beside the repository: its history
-/// (read by <see cref="HistoryFile"/>) and its results.edn (read by <see cref="Edn"/>, as JSON).
+/// (read by <see cref="HistoryFile"/>), its results.edn (read by <see cref="Edn"/>, as JSON), and
+/// the flags `maelstrom test` was given, from the fixtures' README table, without --bin and the
+/// node's own arguments: what `glomers check` needs besides the history.
 /// </summary>
-public sealed record MaelstromFixture(string Name, string Directory, IReadOnlyList<Op> History, JsonObject Results)
+public sealed record MaelstromFixture(string Name, string Directory, IReadOnlyList<Op> History, JsonObject Results, IReadOnlyList<string> Flags)
 {
     /// <summary>The fixtures folder; a missing one fails with the path that was looked at.</summary>
     public static string Root => root ??= FindRoot();
@@ -26,7 +28,23 @@ public sealed record MaelstromFixture(string Name, string Directory, IReadOnlyLi
         var history = HistoryFile.Read(HistoryFileIn(dir));
         var results = Edn.Parse(ReadText(FirstOf(dir, "results.edn.gz", "results.edn"))) as JsonObject
             ?? throw new InvalidDataException($"{dir}: results.edn is not a map");
-        return new MaelstromFixture(name, dir, history, results);
+        return new MaelstromFixture(name, dir, history, results, FlagsOf(name));
+    }
+
+    /// <summary>The arguments of `glomers check` for this fixture: its flags, the history, and a store.</summary>
+    public string[] CheckArgs(string store) => [.. Flags.Take(2), HistoryPath, .. Flags.Skip(2), "--store", store];
+
+    // A README row: | name | `-w broadcast --bin Broadcast --node-count 5 ... -- --mode hub` | what the node did |
+    private static string[] FlagsOf(string name)
+    {
+        var readme = Path.Combine(Root, "README.md");
+        var row = File.ReadLines(readme).Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .FirstOrDefault(cells => cells.Length > 3 && cells[1] == name)
+            ?? throw new InvalidDataException($"{readme} has no row for fixture '{name}'");
+        var flags = row[2].Trim('`').Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(f => f != "--").ToList();
+        var bin = flags.IndexOf("--bin");
+        if (bin >= 0) flags.RemoveRange(bin, 2);
+        return flags is ["-w", _, ..] ? [.. flags] : throw new InvalidDataException($"{readme}: the flags of '{name}' do not start with -w: {row[2]}");
     }
 
     private static string HistoryFileIn(string dir) => FirstOf(dir, "history.edn.gz", "history.edn");

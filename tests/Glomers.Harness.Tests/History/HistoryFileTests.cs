@@ -148,6 +148,10 @@ public sealed class HistoryFileTests : IDisposable
         Assert.Equal(Enumerable.Range(0, echo.History.Count).Select(i => (long)i), echo.History.Select(op => op.Index));
         Assert.Equal(true, (bool?)echo.Results["valid?"]);
         Assert.Equal(echo.History.Count / 2, (long?)echo.Results["stats"]?["count"]);
+        Assert.Equal(["-w", "echo", "--node-count", "1", "--time-limit", "10"], echo.Flags);
+        // Without --bin and without the node's own arguments after --.
+        Assert.Equal(["-w", "broadcast", "--node-count", "25", "--time-limit", "20", "--rate", "100", "--latency", "100"], MaelstromFixture.Load("3e").Flags);
+        Assert.Equal(["-w", "echo", echo.HistoryPath, "--node-count", "1", "--time-limit", "10", "--store", "s"], echo.CheckArgs("s"));
     }
 
     [Fact]
