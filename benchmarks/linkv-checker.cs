@@ -3,6 +3,7 @@
 // Maelstrom's lin-kv workload (3 nodes, --concurrency 2n, reads on n threads, write:cas 1:2 on the others,
 // values 0..4, a new key after 20 processes), and shows where its bounds give unknown.
 //   dotnet run -c Release benchmarks/linkv-checker.cs -- [fixtures-dir]
+//   dotnet run -c Release benchmarks/linkv-checker.cs -- --bound   (only the search that hits the state bound, for its memory)
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Glomers.Harness.Checkers;
@@ -10,6 +11,13 @@ using Glomers.Harness.Checkers.Linearizable;
 using Glomers.Harness.Cli;
 using Glomers.Harness.History;
 
+if (args is ["--bound"])
+{
+    var before = Process.GetCurrentProcess().WorkingSet64;
+    Measure("18 concurrent info writes, impossible read", Synthetic.ConcurrentInfoWrites(18), new LinearizableChecker());
+    Console.WriteLine($"working set before {before / (1 << 20)} MB, peak {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MB");
+    return;
+}
 var fixtures = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "fixtures", "maelstrom");
 
 Measure("warm-up", Synthetic.Generate(seed: 99, rate: 100, seconds: 5, infoFraction: 0, staleReads: false), new LinearizableChecker());
