@@ -61,7 +61,7 @@ internal static class FailureReport
     private static IEnumerable<JsonNode> FinalPaths(RegisterOp stuck, List<(ReachedConfiguration Config, List<RegisterOp> Pending)> configs, RegisterValues values)
     {
         var queue = new Queue<PathNode>(configs.Select(c =>
-            new PathNode(c.Config, c.Config.Configuration.State, 0, c.Pending.Where(o => o.Invoke.Process != stuck.Invoke.Process).Take(MaxPendingInPaths).ToList(), [])));
+            new PathNode(c.Config, c.Config.Configuration.State, 0, c.Pending.Take(MaxPendingInPaths).ToList(), [])));
         var seen = new HashSet<string>();
         var visited = 0;
         while (queue.Count > 0 && seen.Count < MaxPaths && visited++ < MaxPathNodes)
