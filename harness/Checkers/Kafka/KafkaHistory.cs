@@ -82,6 +82,12 @@ internal sealed class KafkaHistory
 {
     private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
 
+    // Per key, where the op being decoded keeps its reads, its writes and its max offsets, stamped with
+    // the op's position so the tables never need clearing: a final poll can name every key.
+    private int[] _readSlot = [], _writeSlot = [], _offsetSlot = [];
+    private int[] _readStamp = [], _writeStamp = [], _offsetStamp = [];
+    private int _stamp;
+
     public List<KafkaKey> Keys { get; } = [];
 
     /// <summary>Client ops (invocations and completions) in history order.</summary>
@@ -112,6 +118,16 @@ internal sealed class KafkaHistory
         id = Keys.Count;
         _keyIds[name] = id;
         Keys.Add(new KafkaKey(name));
+        if (_readSlot.Length <= id)
+        {
+            var n = Math.Max(16, 2 * _readSlot.Length);
+            Array.Resize(ref _readSlot, n);
+            Array.Resize(ref _writeSlot, n);
+            Array.Resize(ref _offsetSlot, n);
+            Array.Resize(ref _readStamp, n);
+            Array.Resize(ref _writeStamp, n);
+            Array.Resize(ref _offsetStamp, n);
+        }
         return id;
     }
 
@@ -137,8 +153,9 @@ internal sealed class KafkaHistory
             if (op.Value is not null) Bad(op, "value is not an array of micro-ops");
             return;
         }
+        _stamp = k.Position + 1;
         var sendOffsets = op.F is KafkaOps.Send or KafkaOps.Txn ? new List<(int, long)>() : null;
-        var pollOffsets = op.F is KafkaOps.Poll or KafkaOps.Txn ? new List<(int, long)>() : null;
+        var pollOffsets = op.F is KafkaOps.Poll or KafkaOps.Txn ? k.MaxOffsets : null;
         foreach (var mop in mops)
         {
             if (mop is not JsonArray m || m.Count == 0 || !TryString(m[0], out var name))
@@ -150,8 +167,8 @@ internal sealed class KafkaHistory
             else if (name == KafkaOps.Poll) DecodePoll(k, m, pollOffsets);
             else Bad(op, $"unknown micro-op {name}");
         }
-        MergeMax(k.MaxOffsets, pollOffsets);
-        MergeMax(k.MaxOffsets, sendOffsets);
+        if (sendOffsets is not null)
+            foreach (var (key, offset) in sendOffsets) MaxOffset(k.MaxOffsets, key, offset);
     }
 
     private void DecodeSend(KafkaOp k, JsonArray m, List<(int, long)>? sendOffsets)
@@ -171,11 +188,16 @@ internal sealed class KafkaHistory
             value = pair.Count > 1 ? pair[1] : null;
         }
         else value = m[2];
-        Add(k.Writes, key, new Message(offset, Keys[key].Intern(value)));
+        Slot(k.Writes, key, _writeSlot, _writeStamp).Messages.Add(new Message(offset, Keys[key].Intern(value)));
         if (sendOffsets is null || k.Op.Type is not (OpType.Ok or OpType.Info)) return;
         // kafka.clj's op->max-send-offsets: a send without a known offset drops what it gathered so far.
         if (offset is null || m[2] is not JsonArray) sendOffsets.Clear();
-        else Max(sendOffsets, key, Math.Max(0, offset.Value));
+        else
+        {
+            var at = sendOffsets.FindIndex(e => e.Item1 == key);
+            if (at < 0) sendOffsets.Add((key, Math.Max(0, offset.Value)));
+            else sendOffsets[at] = (key, Math.Max(sendOffsets[at].Item2, offset.Value));
+        }
     }
 
     private void DecodePoll(KafkaOp k, JsonArray m, List<(int, long)>? pollOffsets)
@@ -189,7 +211,7 @@ internal sealed class KafkaHistory
         foreach (var (name, pairs) in byKey)
         {
             var key = KeyId(name);
-            var into = Get(k.Reads, key);
+            var into = Slot(k.Reads, key, _readSlot, _readStamp);
             var max = -1L;
             if (pairs is JsonArray list)
             {
@@ -206,35 +228,29 @@ internal sealed class KafkaHistory
                 }
             }
             else if (pairs is not null) Bad(k.Op, $"poll result of key {name} is not a list");
-            if (pollOffsets is not null && k.Op.Type is OpType.Ok or OpType.Info) Max(pollOffsets, key, max);
+            if (pollOffsets is not null && k.Op.Type is OpType.Ok or OpType.Info) MaxOffset(pollOffsets, key, max);
         }
     }
 
-    private static void MergeMax(List<(int Key, long Offset)> into, List<(int, long)>? from)
+    private KeyMessages Slot(List<KeyMessages> list, int key, int[] slot, int[] stamp)
     {
-        if (from is null) return;
-        foreach (var (key, offset) in from) Max(into, key, offset);
-    }
-
-    private static void Max(List<(int Key, long Offset)> list, int key, long offset)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i].Key != key) continue;
-            if (offset > list[i].Offset) list[i] = (key, offset);
-            return;
-        }
-        list.Add((key, offset));
-    }
-
-    private static void Add(List<KeyMessages> list, int key, Message m) => Get(list, key).Messages.Add(m);
-
-    private static KeyMessages Get(List<KeyMessages> list, int key)
-    {
-        foreach (var km in list) if (km.Key == key) return km;
+        if (stamp[key] == _stamp) return list[slot[key]];
+        stamp[key] = _stamp;
+        slot[key] = list.Count;
         var added = new KeyMessages(key);
         list.Add(added);
         return added;
+    }
+
+    private void MaxOffset(List<(int Key, long Offset)> list, int key, long offset)
+    {
+        if (_offsetStamp[key] != _stamp)
+        {
+            _offsetStamp[key] = _stamp;
+            _offsetSlot[key] = list.Count;
+            list.Add((key, offset));
+        }
+        else if (offset > list[_offsetSlot[key]].Offset) list[_offsetSlot[key]] = (key, offset);
     }
 
     private static long? Offset(JsonNode? node) => JsonNumbers.TryGetInt64(node, out var o) ? o : null;

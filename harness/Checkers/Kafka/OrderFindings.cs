@@ -162,8 +162,10 @@ internal static class OrderFindings
 
     private static void Retain(Dictionary<int, (KafkaOp Op, int Value)> last, List<int> keys)
     {
+        if (last.Count == 0) return;
+        var kept = keys.ToHashSet();
         foreach (var k in last.Keys.ToList())
-            if (!keys.Contains(k)) last.Remove(k);
+            if (!kept.Contains(k)) last.Remove(k);
     }
 
     private static JsonArray Values(KafkaKey key, int a, int b) =>

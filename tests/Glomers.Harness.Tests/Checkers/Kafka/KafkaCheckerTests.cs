@@ -381,6 +381,9 @@ public class KafkaCheckerTests
     }
 
     [Fact]
+    public void KafkaWorkloadUsesThisChecker() => Assert.IsType<KafkaChecker>(WorkloadCheckers.For("kafka"));
+
+    [Fact]
     public void ClojureHashOfALongMatches()
     {
         // (hash 1) and (hash 0) in Clojure.
