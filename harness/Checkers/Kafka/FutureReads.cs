@@ -16,8 +16,8 @@ internal static class FutureReads
 {
     private sealed record Read(KafkaOp Writer, KafkaOp Reader, KafkaKey Key, int Value)
     {
-        public long From => Reader.Op.Index;
-        public long To => Writer.Invocation!.Index;
+        public int From => Reader.Position;
+        public int To => Writer.Invocation!.Position;
     }
 
     public static (List<ErrorCase> Cycles, List<ErrorCase> CycleExists) Find(KafkaAnalysis a)
@@ -31,7 +31,7 @@ internal static class FutureReads
                 {
                     var w = a.WriterOf[r.Key][m.Value];
                     if (w is null || w == op || w.Op.Type is not (OpType.Ok or OpType.Info) || w.Invocation is null) continue;
-                    if (w.Invocation.Index > op.Op.Index) reads.Add(new Read(w, op, a.History.Keys[r.Key], m.Value));
+                    if (w.Invocation.Position > op.Position) reads.Add(new Read(w, op, a.History.Keys[r.Key], m.Value));
                 }
         }
         var cycles = new List<ErrorCase>();
@@ -45,7 +45,7 @@ internal static class FutureReads
                 ["cycle"] = new JsonArray(first.Writer.Op.ToJson(), first.Reader.Op.ToJson(), first.Writer.Op.ToJson()),
                 ["steps"] = new JsonArray(
                     new JsonObject { ["type"] = "wr", ["key"] = first.Key.Name, ["value"] = first.Key.ValueJson(first.Value) },
-                    new JsonObject { ["type"] = "realtime", ["a'"] = first.Reader.Op.ToJson(), ["b"] = first.Writer.Invocation!.ToJson() }),
+                    new JsonObject { ["type"] = "realtime", ["a'"] = first.Reader.Op.ToJson(), ["b"] = first.Writer.Invocation!.Op.ToJson() }),
             }));
             var scc = group.SelectMany(r => new[] { r.Writer.Op.Index, r.Reader.Op.Index }).Distinct().Order().ToList();
             exists.Add(new ErrorCase(0, () => new JsonObject
@@ -64,7 +64,7 @@ internal static class FutureReads
     private static List<List<Read>> Components(List<Read> reads)
     {
         var groups = new List<List<Read>>();
-        long end = long.MinValue;
+        var end = int.MinValue;
         foreach (var r in reads.OrderBy(r => r.From))
         {
             if (groups.Count == 0 || r.From >= end)
@@ -87,12 +87,12 @@ internal static class FutureReads
     /// </summary>
     public static bool GraphIsEmpty(KafkaAnalysis a)
     {
-        long firstOkCompletion = long.MaxValue, lastInvocation = long.MinValue;
+        int firstOkCompletion = int.MaxValue, lastInvocation = int.MinValue;
         foreach (var op in a.History.Ops)
         {
             if (!(op.IsPollLike || op.IsSendLike) || op.Op.Type is not (OpType.Ok or OpType.Info)) continue;
-            if (op.Op.Type == OpType.Ok) firstOkCompletion = Math.Min(firstOkCompletion, op.Op.Index);
-            if (op.Invocation is not null) lastInvocation = Math.Max(lastInvocation, op.Invocation.Index);
+            if (op.Op.Type == OpType.Ok) firstOkCompletion = Math.Min(firstOkCompletion, op.Position);
+            if (op.Invocation is not null) lastInvocation = Math.Max(lastInvocation, op.Invocation.Position);
             foreach (var r in op.Reads)
                 foreach (var m in r.Messages)
                     if (a.WriterOf[r.Key][m.Value] is { } w && w != op) return false;

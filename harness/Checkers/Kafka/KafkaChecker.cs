@@ -40,7 +40,7 @@ public sealed class KafkaChecker : IChecker
         var (cycles, cycleExists) = FutureReads.Find(a);
         errors.Add("G1c-realtime", cycles, SampleRule.Least, Sample);
         errors.Add("strong-PL-2-cycle-exists", cycleExists, SampleRule.InOrder, Sample);
-        if (FutureReads.GraphIsEmpty(a)) errors.AddReport("empty-transaction-graph", true);
+        if (FutureReads.GraphIsEmpty(a)) errors.AddReport("empty-transaction-graph", new JsonObject { ["count"] = 1, ["errs"] = true });
 
         var bad = errors.BadTypes.ToList();
         var details = new JsonObject
@@ -48,7 +48,7 @@ public sealed class KafkaChecker : IChecker
             ["worst-realtime-lag"] = RealtimeLag.ToJson(RealtimeLag.Find(history)),
             ["bad-error-types"] = Strings(bad),
             ["error-types"] = Strings(errors.Types),
-            ["info-txn-causes"] = Strings(InfoCauses(history)),
+            ["info-txn-causes"] = new JsonArray([.. InfoCauses(history).Select(c => (JsonNode?)c)]),
         };
         foreach (var (type, report) in errors.Reports) details[type] = report.DeepClone();
         if (history.MalformedCount > 0)
@@ -59,10 +59,10 @@ public sealed class KafkaChecker : IChecker
         return new CheckResult(bad.Count == 0 ? Validity.True : Validity.False, details);
     }
 
-    /// <summary>Why sends and polls ended indefinite, each cause once, in history order.</summary>
-    private static IEnumerable<string> InfoCauses(KafkaHistory history) =>
+    /// <summary>Why sends and polls ended indefinite, each cause once, in history order (null when none was given).</summary>
+    private static IEnumerable<string?> InfoCauses(KafkaHistory history) =>
         history.Ops.Where(o => o.Op.Type == OpType.Info && (o.IsPollLike || o.IsSendLike))
-            .Select(o => o.Op.Error ?? "nil").Distinct();
+            .Select(o => o.Op.Error).Distinct();
 
     private static JsonArray Strings(IEnumerable<string> items) => new([.. items.Select(s => (JsonNode)s)]);
 }

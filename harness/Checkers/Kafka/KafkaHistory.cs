@@ -26,7 +26,7 @@ internal sealed class KafkaOp(Op op, int position)
     public int Position { get; } = position;
 
     /// <summary>The paired invocation, for completions; null for invocations and unpaired completions.</summary>
-    public Op? Invocation { get; set; }
+    public KafkaOp? Invocation { get; set; }
 
     public List<KeyMessages> Reads { get; } = [];
     public List<KeyMessages> Writes { get; } = [];
@@ -99,12 +99,12 @@ internal sealed class KafkaHistory
     public static KafkaHistory Decode(IReadOnlyList<Op> history)
     {
         var h = new KafkaHistory();
-        var open = new Dictionary<int, Op>();
+        var open = new Dictionary<int, KafkaOp>();
         foreach (var op in history)
         {
             if (op.IsNemesis) continue;
             var k = new KafkaOp(op, h.Ops.Count);
-            if (op.Type == OpType.Invoke) open[op.Process] = op;
+            if (op.Type == OpType.Invoke) open[op.Process] = k;
             else if (open.Remove(op.Process, out var inv)) k.Invocation = inv;
             h.DecodeValue(k);
             h.Ops.Add(k);

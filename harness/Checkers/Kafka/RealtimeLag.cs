@@ -48,7 +48,7 @@ internal static class RealtimeLag
                 if (!positions.TryGetValue(op.Op.Process, out var offsets)) positions[op.Op.Process] = offsets = [];
                 foreach (var (key, offset) in op.MaxOffsets)
                     offsets[key] = offsets.TryGetValue(key, out var had) ? Math.Max(had, offset) : offset;
-                var began = op.Invocation?.Time ?? op.Op.Time;
+                var began = op.Invocation?.Op.Time ?? op.Op.Time;
                 foreach (var (key, offset) in offsets)
                 {
                     var lag = KnownAt(knownAt[key], offset + 1) is { } known ? Math.Max(0, began - known) : 0;
