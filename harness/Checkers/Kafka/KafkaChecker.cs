@@ -8,7 +8,8 @@ namespace Glomers.Harness.Checkers.Kafka;
 /// write-write inference. It rebuilds each key's log from the sends and polls, then looks for every
 /// error type kafka.clj names; the history is valid when every type found is in Maelstrom's allowed
 /// set. Each type is reported as {count, errs} with a bounded sample (unseen keeps Maelstrom's own
-/// shape), beside error-types, bad-error-types, info-txn-causes and worst-realtime-lag.
+/// shape {time, unseen, messages} and adds the total as count), beside error-types, bad-error-types,
+/// info-txn-causes and worst-realtime-lag. Ops that cannot be read are counted in malformed-count.
 /// </summary>
 public sealed class KafkaChecker : IChecker
 {
