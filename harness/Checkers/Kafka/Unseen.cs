@@ -24,13 +24,15 @@ internal static class Unseen
             if (op.Op.Type != OpType.Ok || !(op.IsPollLike || op.IsSendLike)) continue;
             if (lastOp is not null) Touch(lastOp, touchedBefore);
             lastOp = op;
+            if (!op.IsSendLike) continue;
             foreach (var w in op.Writes)
                 foreach (var m in w.Messages) sentOk[w.Key][m.Value] = true;
         }
         if (lastOp is null) return null;
 
-        var onlyPolledAtEnd = lastOp.Reads.Select(r => r.Key)
-            .Where(k => !touchedBefore[k] && lastOp.WritesOf(k) is null).ToHashSet();
+        var onlyPolledAtEnd = lastOp.IsPollLike
+            ? lastOp.Reads.Select(r => r.Key).Where(k => !touchedBefore[k] && !(lastOp.IsSendLike && lastOp.WritesOf(k) is not null)).ToHashSet()
+            : [];
         var counts = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
         var messages = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
         var total = 0;
@@ -56,7 +58,7 @@ internal static class Unseen
 
     private static void Touch(KafkaOp op, bool[] touched)
     {
-        foreach (var r in op.Reads) touched[r.Key] = true;
-        foreach (var w in op.Writes) touched[w.Key] = true;
+        if (op.IsPollLike) foreach (var r in op.Reads) touched[r.Key] = true;
+        if (op.IsSendLike) foreach (var w in op.Writes) touched[w.Key] = true;
     }
 }
