@@ -398,6 +398,31 @@ public class KafkaCheckerTests
     }
 
     [Fact]
+    public void LongCorrectRunIsValid()
+    {
+        var r = Check(SyntheticKafkaRun.Build(ops: 20_000, seed: 7));
+
+        AssertClean(r);
+        Assert.Null(r.Details["malformed-count"]);
+    }
+
+    [Fact]
+    public void LongRunMissingOneAcknowledgedMessageLosesExactlyThatWrite()
+    {
+        var r = Check(SyntheticKafkaRun.Build(ops: 20_000, seed: 7, hidden: ("3", 5)));
+
+        Assert.Equal(Validity.False, r.Valid);
+        Assert.Equal(1, Count(r, "lost-write"));
+        // Key 3 holds message n at offset n - 1.
+        Assert.Equal("""{"key":"3","value":5,"index":4}""", Json(new JsonObject(
+            FirstErr(r, "lost-write").Where(p => p.Key is "key" or "value" or "index").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())))));
+        Assert.Equal("""{"3":1}""", Json(r.Details["unseen"]!["unseen"]));
+        // Every poll that steps over the gap skips: within one poll, or between two of one process.
+        Assert.Subset(new HashSet<string> { "int-poll-skip", "lost-write", "poll-skip", "unseen" }, Types(r).ToHashSet());
+        Assert.Contains("int-poll-skip", Types(r));
+    }
+
+    [Fact]
     public void KafkaWorkloadUsesThisChecker() => Assert.IsType<KafkaChecker>(WorkloadCheckers.For("kafka"));
 
     [Fact]
