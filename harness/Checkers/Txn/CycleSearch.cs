@@ -7,11 +7,15 @@ namespace Glomers.Harness.Checkers.Txn;
 /// spec needs (its rw, its wr, its order edge) and closed by a breadth-first search over (vertex,
 /// state) pairs, the state counting rw edges, remembering whether the last edge was rw, and whether
 /// a wr or order edge was taken. The first simple cycle found is returned; the search gives up once
-/// it has examined <see cref="StepBudget"/> edges for one spec in one component.
+/// it has examined its budget of edges (<see cref="StepBudget"/> by default) for one spec in one component, or
+/// <see cref="TotalBudget"/> in all, so that a pathological history ends with "cycle-search-timeout", not a hang.
 /// </summary>
 public sealed class CycleSearch
 {
     public const int StepBudget = 4_000_000;
+
+    /// <summary>Edges one checker run may examine over all its searches; past it every search times out.</summary>
+    public const long TotalBudget = 150_000_000;
     private const int States = 64;
     private const int RwCountMask = 3, LastRw = 4, AdjacentRw = 8, HasWr = 16, HasVariant = 32;
 
@@ -27,10 +31,14 @@ public sealed class CycleSearch
     private readonly Queue<int> _queue = new();
     private int _epoch;
     private long _steps;
+    private long _spent;
 
-    public CycleSearch(TxnGraph graph)
+    private readonly long _budget;
+
+    public CycleSearch(TxnGraph graph, long budget = StepBudget)
     {
         _graph = graph;
+        _budget = budget;
         _visited = new int[graph.VertexCount * States];
         _parent = new int[graph.VertexCount * States];
         _part = new int[graph.VertexCount];
@@ -38,6 +46,7 @@ public sealed class CycleSearch
 
     public (Outcome Outcome, Cycle? Cycle) Find(IReadOnlyList<int> component, CycleSpec spec)
     {
+        if (_spent > TotalBudget) return (Outcome.Timeout, null);
         var parts = Parts(_graph, component, rels => Usable(spec, rels));
         for (var p = 0; p < parts.Count; p++)
             foreach (var v in parts[p]) _part[v] = p + 1;
@@ -57,13 +66,14 @@ public sealed class CycleSearch
                         if (start < 0) continue;
                         var cycle = Close(spec, a, outs[i], start, p + 1);
                         if (cycle is not null) return (Outcome.Found, cycle);
-                        if (_steps > StepBudget) return (Outcome.Timeout, null);
+                        if (_steps > _budget) return (Outcome.Timeout, null);
                     }
                 }
             return (Outcome.None, null);
         }
         finally
         {
+            _spent += _steps;
             foreach (var part in parts) foreach (var v in part) _part[v] = 0;
         }
     }
@@ -102,7 +112,7 @@ public sealed class CycleSearch
             var rels = _graph.OutRels(v);
             for (var i = 0; i < outs.Count; i++)
             {
-                _steps++;
+                if (++_steps > _budget) return null;
                 var w = outs[i];
                 if (_part[w] != part) continue;
                 var label = RelNames.Label(rels[i]);
@@ -122,7 +132,6 @@ public sealed class CycleSearch
                 _parent[nextCode] = code;
                 _queue.Enqueue(nextCode);
             }
-            if (_steps > StepBudget) return null;
         }
         return null;
     }

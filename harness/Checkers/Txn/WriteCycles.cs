@@ -46,9 +46,11 @@ public static class WriteCycles
         }
 
         var cases = new List<JsonNode>();
+        var components = StronglyConnected.Components(ww.VertexCount, (v, into) => into.AddRange(ww.Out(v)));
+        if (components.Count == 0) return cases;
         var search = new CycleSearch(ww);
         var spec = CycleSpec.All.First(s => s.Name == "G0");
-        foreach (var scc in StronglyConnected.Components(ww.VertexCount, (v, into) => into.AddRange(ww.Out(v))))
+        foreach (var scc in components)
         {
             var (outcome, cycle) = search.Find(scc, spec);
             if (outcome != CycleSearch.Outcome.Found) continue;
