@@ -293,4 +293,8 @@ public class TxnCheckerTests
         Assert.Equal("repeatable-read", r.Details["anomalies"]!["PL-2.99-cycle-exists"]![0]!["not"]!.GetValue<string>());
         Assert.NotNull(r.Details["anomalies"]!["cycle-search-timeout"]);
     }
+
+    [Fact]
+    public void EveryModelTheCommandLineAcceptsIsKnown() =>
+        Assert.All(CommandLine.ConsistencyModels, m => Assert.Contains(m, ConsistencyModels.Known));
 }
