@@ -1,5 +1,6 @@
 using System.Globalization;
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 
 namespace Glomers.Harness.Cli;
 
@@ -23,7 +24,12 @@ public static class CommandLine
           glomers sweep -w WORKLOAD --bin PATH --seeds 1-200 [test flags] [-- args]
                                      many seeds in sim mode, in parallel; a table, and a replay
                                      command for each seed that fails
-          glomers summary RUN_DIR    one line of key figures from a stored run (ours or Maelstrom's)
+          glomers check -w WORKLOAD HISTORY [test flags]
+                                     judge a recorded history (Maelstrom's history.edn or .edn.gz, or
+                                     our history.jsonl) with the run's flags; stored as a test is
+          glomers summary RUN_DIR [--no-header]
+                                     the key figures of a stored run (ours or Maelstrom's), with
+                                     a line naming the columns unless --no-header
           glomers --help
 
         Workloads: echo, unique-ids, broadcast, g-set, g-counter, pn-counter
@@ -41,7 +47,8 @@ public static class CommandLine
                                      between two random groups), pause (stop nodes, resume them later),
                                      kill (kill nodes, restart them empty and init them again),
                                      duplicate (deliver some messages between nodes twice)
-          --nemesis-interval SECONDS mean seconds between nemesis actions (default 10)
+          --nemesis-interval SECONDS each fault starts when the main phase does, then stops and starts
+                                     again after gaps uniform in [0, 2 x SECONDS] (default 10)
           --topology NAME            line | grid | tree | tree2 | tree3 | tree4 | total (default grid)
           --availability A           total, or the required fraction of ok operations in [0, 1]
           --consistency-models M     comma-separated models to check (default strict-serializable)
@@ -60,16 +67,34 @@ public static class CommandLine
           --recovery-time SECONDS    wait after healing before the final reads (default 10)
           --store DIR                where runs are saved (default ./store)
 
-        Sweep flags (glomers sweep takes every test flag but --seed and --mode):
+        Sweep flags (glomers sweep takes every test flag but --seed and --mode; it always runs sim mode
+        and writes store/sweeps/<workload>-<time>.tsv, the run folder of every seed):
           --seeds LIST               seeds to run: 1-200, 3,17,40 or a mix (required)
           --workers N                runs at once (default: the number of processors)
 
         Output: store/<workload>/<timestamp>/ with results.json, history.jsonl, messages.jsonl,
         node-logs/<node>.log; store/latest points at the newest run.
-        Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line or bench error (sweep: the worst seed).
+        Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line, unreadable history or bench
+        error (sweep: the worst seed).
         """;
 
-    public static TestOptions ParseTest(IReadOnlyList<string> args)
+    public static TestOptions ParseTest(IReadOnlyList<string> args) => Parse(args, positional: null);
+
+    /// <summary>`glomers check`: the test flags (no --bin needed) and the one history file.</summary>
+    public static (TestOptions Options, string History) ParseCheck(IReadOnlyList<string> args)
+    {
+        var positional = new List<string>();
+        var options = Parse(args, positional);
+        return positional switch
+        {
+            [var history] => (options, history),
+            [] => throw new BenchException("check needs a history: glomers check -w WORKLOAD HISTORY [test flags]"),
+            _ => throw new BenchException($"check takes one history, not {positional.Count}: {string.Join(" ", positional)}"),
+        };
+    }
+
+    /// <summary>With <paramref name="positional"/>, bare arguments are gathered there and --bin is optional.</summary>
+    private static TestOptions Parse(IReadOnlyList<string> args, List<string>? positional)
     {
         var o = new TestOptions();
         string? concurrency = null;
@@ -125,8 +150,7 @@ public static class CommandLine
                     break;
                 case "--nemesis":
                     var faults = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-                    foreach (var f in faults.Where(f => !Nemesis.Faults.Contains(f)))
-                        throw new BenchException($"--nemesis: unknown fault '{f}' (known: {string.Join(", ", Nemesis.Faults)})");
+                    foreach (var f in faults) FaultCatalog.Require(f);
                     o = o with { Nemesis = faults };
                     break;
                 case "--nemesis-interval": o = o with { NemesisInterval = Positive(flag, Value()) }; break;
@@ -175,13 +199,16 @@ public static class CommandLine
                     break;
                 case "--recovery-time": o = o with { RecoveryTime = NonNegative(flag, Value()) }; break;
                 case "--store": o = o with { StoreRoot = Value() }; break;
+                case var bare when positional is not null && !bare.StartsWith('-'):
+                    positional.Add(bare);
+                    break;
                 default:
                     throw new BenchException(arg.StartsWith('-') ? $"unknown flag {flag} (see glomers --help)" : $"unexpected argument '{arg}' (arguments for the binary go after --)");
             }
         }
         if (o.Workload.Length == 0) throw new BenchException("--workload is required (-w echo, broadcast, ...)");
-        if (o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
-        if (!File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
+        if (positional is null && o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
+        if (positional is null && !File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
         o = o with { NodeCountGiven = nodeCountGiven };
         o = o with { Concurrency = ParseConcurrency(concurrency ?? "1n", o.NodeCount) };
         if (!seedGiven) o = o with { Seed = Random.Shared.NextInt64(1, 1_000_000_000) };

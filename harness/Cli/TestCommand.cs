@@ -37,7 +37,8 @@ public static class TestCommand
         if (options.Mode == RunMode.Sim) SimAssembly.NodeClass(options.Bin);
         var store = RunStore.Create(options, DateTimeOffset.UtcNow);
         store.WriteOptions(options);
-        console?.WriteLine($"glomers test -w {options.Workload} --bin {options.Bin} --node-count {options.NodeCount} --mode {Mode(options.Mode)} --seed {options.Seed} -> {store.Directory}");
+        console?.WriteLine(CommandText.Of(options));
+        console?.WriteLine($"Store: {store.Directory}");
         var workload = Workloads.Workloads.Create(options.Workload);
         var sim = options.Mode == RunMode.Sim;
         var scheduler = new Scheduler(sim ? new VirtualTimeProvider() : TimeProvider.System);
