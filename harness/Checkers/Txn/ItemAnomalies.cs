@@ -28,14 +28,8 @@ public sealed class ItemAnomalies(TxnHistory history)
     {
         var intermediate = new Dictionary<(int, int), int>();
         foreach (var t in Txns)
-        {
-            var last = new Dictionary<int, int>();
-            foreach (var m in t.Mops.Where(m => m.IsWrite))
-            {
-                if (last.TryGetValue(m.Key, out var earlier)) intermediate[(m.Key, earlier)] = t.Id;
-                last[m.Key] = m.Value;
-            }
-        }
+            for (var i = 0; i < t.Mops.Length; i++)
+                if (t.Mops[i].IsWrite && WrittenAgain(t.Mops, i)) intermediate[(t.Mops[i].Key, t.Mops[i].Value)] = t.Id;
         var cases = new List<JsonNode>();
         foreach (var t in Txns.Where(t => t.IsOk))
             foreach (var m in t.Mops)
@@ -53,15 +47,13 @@ public sealed class ItemAnomalies(TxnHistory history)
         var cases = new List<JsonNode>();
         foreach (var t in Txns.Where(t => t.IsOk))
         {
-            var known = new Dictionary<int, int>();
-            foreach (var m in t.Mops)
+            for (var i = 0; i < t.Mops.Length; i++)
             {
-                if (!m.IsWrite && known.TryGetValue(m.Key, out var expected) && expected != m.Value)
-                {
-                    cases.Add(new JsonObject { ["op"] = t.Op.ToJson(), ["mop"] = history.MopJson(m), ["expected"] = history.ValueNode(expected) });
-                    break;
-                }
-                known[m.Key] = m.Value;
+                var m = t.Mops[i];
+                var before = Previous(t.Mops, i);
+                if (m.IsWrite || before < 0 || t.Mops[before].Value == m.Value) continue;
+                cases.Add(new JsonObject { ["op"] = t.Op.ToJson(), ["mop"] = history.MopJson(m), ["expected"] = history.ValueNode(t.Mops[before].Value) });
+                break;
             }
         }
         return cases;
@@ -77,19 +69,15 @@ public sealed class ItemAnomalies(TxnHistory history)
         var groups = new Dictionary<(int Key, int Value), List<int>>();
         foreach (var t in Txns.Where(t => t.IsOk))
         {
-            var reads = new Dictionary<int, int>();
-            var counted = new HashSet<int>();
-            foreach (var m in t.Mops)
+            for (var i = 0; i < t.Mops.Length; i++)
             {
-                if (!m.IsWrite)
-                {
-                    reads.TryAdd(m.Key, m.Value);
-                    continue;
-                }
+                var m = t.Mops[i];
+                if (!m.IsWrite) continue;
                 // As Elle: a write before any read of the key does not make the txn a read-modify-write.
-                if (counted.Contains(m.Key) || !reads.TryGetValue(m.Key, out var read)) continue;
-                counted.Add(m.Key);
-                if (!groups.TryGetValue((m.Key, read), out var list)) groups[(m.Key, read)] = list = [];
+                var read = FirstRead(t.Mops, m.Key, i);
+                if (read < 0 || Counted(t.Mops, m.Key, i)) continue;
+                var key = (m.Key, t.Mops[read].Value);
+                if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
                 list.Add(t.Id);
             }
         }
@@ -133,6 +121,36 @@ public sealed class ItemAnomalies(TxnHistory history)
             }
         }
         return cases;
+    }
+
+    private static bool WrittenAgain(MicroOp[] mops, int i)
+    {
+        for (var j = i + 1; j < mops.Length; j++)
+            if (mops[j].IsWrite && mops[j].Key == mops[i].Key) return true;
+        return false;
+    }
+
+    // The last micro-op on the same key before position i, or -1.
+    private static int Previous(MicroOp[] mops, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+            if (mops[j].Key == mops[i].Key) return j;
+        return -1;
+    }
+
+    private static int FirstRead(MicroOp[] mops, int key, int before)
+    {
+        for (var j = 0; j < before; j++)
+            if (!mops[j].IsWrite && mops[j].Key == key) return j;
+        return -1;
+    }
+
+    // Whether an earlier write of the key, after a read of it, already counted this txn.
+    private static bool Counted(MicroOp[] mops, int key, int before)
+    {
+        for (var j = 0; j < before; j++)
+            if (mops[j].IsWrite && mops[j].Key == key && FirstRead(mops, key, j) >= 0) return true;
+        return false;
     }
 
     private Dictionary<(int, int), int> FailedWrites()

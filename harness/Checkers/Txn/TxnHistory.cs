@@ -13,10 +13,8 @@ public sealed class TxnHistory
 {
     public const string TxnF = "txn";
 
-    private readonly Dictionary<string, int> _keyIds = [];
-    private readonly List<JsonNode?> _keys = [];
-    private readonly Dictionary<string, int> _valueIds = [];
-    private readonly List<JsonNode?> _values = [];
+    private readonly Interner _keys = new();
+    private readonly Interner _values = new();
 
     public IReadOnlyList<Transaction> Transactions { get; }
     public IReadOnlyList<string> Malformed { get; }
@@ -67,9 +65,9 @@ public sealed class TxnHistory
         TxnOfOp = txnOfOp;
     }
 
-    public JsonNode? KeyNode(int key) => _keys[key]?.DeepClone();
+    public JsonNode? KeyNode(int key) => _keys.Node(key);
 
-    public JsonNode? ValueNode(int value) => value == MicroOp.Nil ? null : _values[value]?.DeepClone();
+    public JsonNode? ValueNode(int value) => value == MicroOp.Nil ? null : _values.Node(value);
 
     /// <summary>A micro-op as the history wrote it.</summary>
     public JsonArray MopJson(MicroOp m) => new(m.IsWrite ? "w" : "r", KeyNode(m.Key), ValueNode(m.Value));
@@ -98,18 +96,38 @@ public sealed class TxnHistory
                 error = $"micro-op {mop.ToJsonString()} writes null";
                 return null;
             }
-            result[i] = new MicroOp(isWrite, Intern(mop[1], _keyIds, _keys), mop[2] is null ? MicroOp.Nil : Intern(mop[2], _valueIds, _values));
+            result[i] = new MicroOp(isWrite, _keys.Intern(mop[1]), mop[2] is null ? MicroOp.Nil : _values.Intern(mop[2]));
         }
         return result;
     }
 
-    private static int Intern(JsonNode? node, Dictionary<string, int> ids, List<JsonNode?> nodes)
+    /// <summary>Small integer ids for JSON values; integers (the usual keys and values) skip the text form.</summary>
+    private sealed class Interner
     {
-        var key = JsonValueOrder.Key(node);
-        if (ids.TryGetValue(key, out var id)) return id;
-        id = nodes.Count;
-        ids[key] = id;
-        nodes.Add(node);
-        return id;
+        private readonly Dictionary<long, int> _integers = [];
+        private readonly Dictionary<string, int> _others = [];
+        private readonly List<JsonNode?> _nodes = [];
+
+        public int Count => _nodes.Count;
+
+        public JsonNode? Node(int id) => _nodes[id]?.DeepClone();
+
+        public int Intern(JsonNode? node)
+        {
+            if (JsonNumbers.TryGetInt64(node, out var n))
+            {
+                if (_integers.TryGetValue(n, out var id)) return id;
+                return _integers[n] = Add(node);
+            }
+            var key = JsonValueOrder.Key(node);
+            if (_others.TryGetValue(key, out var other)) return other;
+            return _others[key] = Add(node);
+        }
+
+        private int Add(JsonNode? node)
+        {
+            _nodes.Add(node);
+            return _nodes.Count - 1;
+        }
     }
 }
