@@ -9,11 +9,12 @@ namespace Glomers.Harness.Tests.Checkers.Txn;
 /// (1..4 micro-ops, reads and writes at 50/50, 10 active keys drawn exponentially, 16 writes per key)
 /// from <paramref name="processes"/> clients at <paramref name="rate"/> txns per second. Each txn
 /// takes effect atomically at a random instant between its invocation and its completion, so the
-/// history is strict serializable.
+/// history is strict serializable. With <paramref name="staleness"/> (seconds) each read instead sees
+/// the key as it was that long before the txn took effect, as a lagging replica would serve it.
 /// </summary>
 internal static class SyntheticTxnHistory
 {
-    public static List<Op> Generate(double seconds, double rate, int processes, int seed)
+    public static List<Op> Generate(double seconds, double rate, int processes, int seed, double staleness = 0)
     {
         var random = new Random(seed);
         var active = Enumerable.Range(0, 10).ToList();
@@ -48,16 +49,26 @@ internal static class SyntheticTxnHistory
             free[p] = invoke + latency + 0.0001;
         }
 
-        var state = new Dictionary<int, int>();
+        var versions = new Dictionary<int, List<(double Time, int Value)>>();
         var results = new JsonArray[txns.Count];
         foreach (var i in Enumerable.Range(0, txns.Count).OrderBy(i => txns[i].Apply))
         {
             var done = new JsonArray();
+            var own = new Dictionary<int, int>();
             foreach (var (w, k, v) in txns[i].Mops)
             {
-                if (w) state[k] = v;
-                done.Add(new JsonArray(w ? "w" : "r", k, w ? v : state.TryGetValue(k, out var s) ? s : null));
+                if (!versions.TryGetValue(k, out var history)) versions[k] = history = [];
+                if (w)
+                {
+                    own[k] = v;
+                    done.Add(new JsonArray("w", k, v));
+                    continue;
+                }
+                var seen = own.TryGetValue(k, out var mine) ? mine
+                    : history.LastOrDefault(h => h.Time <= txns[i].Apply - staleness) is { Time: > 0 } h ? h.Value : (int?)null;
+                done.Add(new JsonArray("r", k, seen));
             }
+            foreach (var (k, v) in own) versions[k].Add((txns[i].Apply, v));
             results[i] = done;
         }
 
