@@ -18,6 +18,9 @@ public sealed class CycleExplainer(TxnHistory history, VersionOrder versions)
         };
     }
 
+    /// <summary>The history index by which reports name a transaction.</summary>
+    public long OpIndex(int txn) => history.Transactions[txn].Op.Index;
+
     public JsonObject Step(int from, int to, Rel rel)
     {
         var a = history.Transactions[from];

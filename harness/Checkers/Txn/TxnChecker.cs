@@ -90,7 +90,7 @@ public sealed class TxnChecker : IChecker
         foreach (var scc in components)
         {
             var exists = CycleExists.Find(graph, scc);
-            foreach (var c in exists) add(c.Spec.Type, [CycleExistsCase(c)]);
+            foreach (var c in exists) add(c.Spec.Type, [CycleExistsCase(c, explainer)]);
             // Models whose subgraph has no cycle here hold in this component: what they forbid is absent.
             var ruledOut = ConsistencyModels.AllImpossible(exists.Select(c => c.Spec.Model));
             var holding = CycleExists.Specs.Select(s => s.Model).Where(m => !ruledOut.Contains(m));
@@ -114,7 +114,7 @@ public sealed class TxnChecker : IChecker
         }
     }
 
-    private static JsonObject CycleExistsCase(CycleExists.Case c)
+    private static JsonObject CycleExistsCase(CycleExists.Case c, CycleExplainer explainer)
     {
         var subgraph = new JsonArray();
         foreach (var rel in new[] { Rel.WW, Rel.WR, Rel.RW, Rel.Realtime, Rel.Process })
@@ -127,7 +127,7 @@ public sealed class TxnChecker : IChecker
                 ? new JsonArray("union", subgraph)
                 : new JsonArray("extension", new JsonArray("union", subgraph), RelNames.Name(c.Spec.ExtendedBy)),
             ["scc-size"] = c.Scc.Length,
-            ["scc"] = new JsonArray([.. c.Scc.Select(v => (JsonNode)v)]),
+            ["scc"] = new JsonArray([.. c.Scc.Select(v => (JsonNode)explainer.OpIndex(v))]),
         };
     }
 

@@ -290,7 +290,9 @@ public class TxnCheckerTests
 
         // The specific search gave up, but the rw cycle alone proves repeatable read (hence serializable) broken.
         Invalid(r, """["PL-2.99-cycle-exists"]""");
-        Assert.Equal("repeatable-read", r.Details["anomalies"]!["PL-2.99-cycle-exists"]![0]!["not"]!.GetValue<string>());
+        var exists = r.Details["anomalies"]!["PL-2.99-cycle-exists"]![0]!;
+        Assert.Equal("repeatable-read", exists["not"]!.GetValue<string>());
+        Assert.Equal("[2,3]", exists["scc"]!.ToJsonString());
         Assert.NotNull(r.Details["anomalies"]!["cycle-search-timeout"]);
     }
 
