@@ -299,4 +299,29 @@ public class TxnCheckerTests
     [Fact]
     public void EveryModelTheCommandLineAcceptsIsKnown() =>
         Assert.All(CommandLine.ConsistencyModels, m => Assert.Contains(m, ConsistencyModels.Known));
+
+    [Fact]
+    public void DuplicateWritesAreNamedAndMakeTheVerdictUnknown()
+    {
+        var r = new TxnHistoryBuilder().Ok(0, "w 1 1").Ok(1, "w 1 1").Ok(2, "r 1 1").Check(RC);
+
+        Assert.Equal(Validity.Unknown, r.Valid);
+        Assert.Contains("written by more than one txn", r.Details["errors"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void DependenciesPastTheBoundAreCutShortAndSaidSo()
+    {
+        // Ten readers of nil, ten writers: a hundred rw edges wanted, twenty allowed.
+        var h = new TxnHistoryBuilder();
+        for (var i = 0; i < 10; i++) h.Ok(0, "r 1 nil");
+        for (var i = 1; i <= 10; i++) h.Ok(1, $"w 1 {i}");
+        var history = new TxnHistory(h.History.Ops);
+        var errors = new List<string>();
+
+        var graph = Dependencies.Build(history, new VersionOrder(history), Rel.None, errors, maxDataEdges: 20);
+
+        Assert.InRange(graph.EdgeCount, 20, 30);
+        Assert.Contains("cut short", Assert.Single(errors));
+    }
 }
