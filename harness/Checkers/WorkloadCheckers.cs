@@ -1,3 +1,4 @@
+using Glomers.Harness.Checkers.Kafka;
 using Glomers.Harness.Checkers.Txn;
 using Glomers.Harness.History;
 
@@ -6,7 +7,7 @@ namespace Glomers.Harness.Checkers;
 /// <summary>The checker Maelstrom uses for each workload the bench knows.</summary>
 public static class WorkloadCheckers
 {
-    public static IReadOnlyList<string> Known { get; } = ["echo", "unique-ids", "broadcast", "g-set", "g-counter", "pn-counter", "txn-rw-register"];
+    public static IReadOnlyList<string> Known { get; } = ["echo", "unique-ids", "broadcast", "g-set", "g-counter", "pn-counter", "kafka", "txn-rw-register"];
 
     public static IChecker For(string workload) => workload switch
     {
@@ -15,6 +16,7 @@ public static class WorkloadCheckers
         "broadcast" => new SetFullChecker(WorkloadOps.Broadcast),
         "g-set" => new SetFullChecker(WorkloadOps.Add),
         "g-counter" or "pn-counter" => new CounterChecker(),
+        "kafka" => new KafkaChecker(),
         "txn-rw-register" => new TxnChecker(),
         _ => throw new ArgumentException(
             $"no checker for workload '{workload}'; known workloads: {string.Join(", ", Known)}", nameof(workload)),
