@@ -1,5 +1,6 @@
 using Glomers.Harness.Checkers.Kafka;
 using Glomers.Harness.Checkers.Linearizable;
+using Glomers.Harness.Checkers.Txn;
 using Glomers.Harness.History;
 
 namespace Glomers.Harness.Checkers;
@@ -7,7 +8,8 @@ namespace Glomers.Harness.Checkers;
 /// <summary>The checker Maelstrom uses for each workload the bench knows.</summary>
 public static class WorkloadCheckers
 {
-    public static IReadOnlyList<string> Known { get; } = ["echo", "unique-ids", "broadcast", "g-set", "g-counter", "pn-counter", "kafka", "lin-kv"];
+    public static IReadOnlyList<string> Known { get; } =
+        ["echo", "unique-ids", "broadcast", "g-set", "g-counter", "pn-counter", "kafka", "txn-rw-register", "lin-kv"];
 
     public static IChecker For(string workload) => workload switch
     {
@@ -17,6 +19,7 @@ public static class WorkloadCheckers
         "g-set" => new SetFullChecker(WorkloadOps.Add),
         "g-counter" or "pn-counter" => new CounterChecker(),
         "kafka" => new KafkaChecker(),
+        "txn-rw-register" => new TxnChecker(),
         "lin-kv" => new LinearizableChecker(),
         _ => throw new ArgumentException(
             $"no checker for workload '{workload}'; known workloads: {string.Join(", ", Known)}", nameof(workload)),
