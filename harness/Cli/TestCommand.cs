@@ -35,10 +35,10 @@ public static class TestCommand
         var wall = Stopwatch.StartNew();
         // A bad --bin for sim mode is a command-line error, found before anything is stored.
         if (options.Mode == RunMode.Sim) SimAssembly.NodeClass(options.Bin);
+        var workload = Workloads.Workloads.Create(options.Workload, options);
         var store = RunStore.Create(options, DateTimeOffset.UtcNow);
         store.WriteOptions(options);
         console?.WriteLine($"glomers test -w {options.Workload} --bin {options.Bin} --node-count {options.NodeCount} --mode {Mode(options.Mode)} --seed {options.Seed} -> {store.Directory}");
-        var workload = Workloads.Workloads.Create(options.Workload);
         var sim = options.Mode == RunMode.Sim;
         var scheduler = new Scheduler(sim ? new VirtualTimeProvider() : TimeProvider.System);
         RunOutcome outcome;
