@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Glomers.Harness.Checkers;
+
+namespace Glomers.Harness.Tests.Sim;
+
+/// <summary>
+/// kafka, txn-rw-register and lin-kv through the whole bench in sim mode, on the test nodes: the
+/// histories have Maelstrom's shapes, and each broken node's flaw is there to be found in them.
+/// </summary>
+public sealed class NewWorkloadsTests
+{
+    private static SimBench.Run Run(string workload, string node, int nodes, params string[] nodeArgs)
+    {
+        string[] flags = ["--node-count", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--concurrency", "2n",
+            "--time-limit", "5", "--rate", "200", "--latency", "2", "--recovery-time", "1"];
+        return SimBench.Execute(SimBench.Options(workload, node, "sim", 21, [.. flags, .. nodeArgs.Length > 0 ? ["--", .. nodeArgs] : Array.Empty<string>()]));
+    }
+
+    private static IEnumerable<JsonObject> Completed(SimBench.Run run, string f, string type = "ok") =>
+        run.HistoryOps.Where(o => SimBench.Run.Text(o, "f") == f && SimBench.Run.Text(o, "type") == type);
+
+    private static IEnumerable<(string Key, long Offset, long Msg)> Polled(SimBench.Run run) =>
+        Completed(run, "poll").SelectMany(o => ((JsonObject)o["value"]![0]![1]!).SelectMany(kv =>
+            kv.Value!.AsArray().Select(p => (kv.Key, (long)p![0]!, (long)p[1]!))));
+
+    private static IEnumerable<(string Key, long Offset, long Msg)> Sent(SimBench.Run run) =>
+        Completed(run, "send").Select(o => o["value"]![0]!.AsArray()).Select(m => ((string)m[1]!, (long)m[2]![0]!, (long)m[2]![1]!));
+
+    [Fact]
+    public void WithoutItsCheckerAKafkaRunIsStoredAndJudgedUnknown()
+    {
+        var run = Run("kafka", "KafkaOwner", 2);
+
+        Assert.Equal(Validity.Unknown, run.Valid);
+        Assert.Equal("no checker yet for workload 'kafka'", (string)run.Results["workload"]!["error"]!);
+        Assert.True((bool)run.Results["stats"]!["valid?"]!);
+        Assert.True(File.Exists(Path.Combine(run.Directory, "history.jsonl")));
+    }
+
+    [Fact]
+    public void TheCorrectKafkaNodeShowsEverySendToEveryFinalPollerInOrder()
+    {
+        var run = Run("kafka", "KafkaOwner", 2);
+
+        var sent = Sent(run).ToHashSet();
+        Assert.True(sent.Count > 300);
+        Assert.Subset(Polled(run).ToHashSet(), sent);
+        // Every final poller read each key from offset 0 without a gap.
+        var finalPolls = Completed(run, "poll").Where(o => (long)o["time"]! > 6_000_000_000).ToList();
+        Assert.NotEmpty(finalPolls);
+        Assert.All(Polled(run).GroupBy(p => p.Key), key => Assert.Equal(key.Select(p => p.Offset).Distinct().Order(), Enumerable.Range(0, key.Select(p => p.Offset).Distinct().Count()).Select(o => (long)o)));
+        Assert.DoesNotContain(run.HistoryOps, o => SimBench.Run.Text(o, "type") == "fail");
+    }
+
+    [Fact]
+    public void TheLosingKafkaNodeAcknowledgesSendsThatNoPollEverReturns()
+    {
+        var run = Run("kafka", "KafkaOwner", 2, "--fault", "lose-send");
+
+        var polled = Polled(run).Select(p => (p.Key, p.Offset)).ToHashSet();
+        var lost = Sent(run).Where(s => !polled.Contains((s.Key, s.Offset))).ToList();
+        // About one send in twenty, and later offsets of the same key were read.
+        Assert.InRange(lost.Count, Sent(run).Count() / 30, Sent(run).Count() / 12);
+        Assert.Contains(lost, l => polled.Any(p => p.Key == l.Key && p.Offset > l.Offset));
+    }
+
+    [Fact]
+    public void TheSkippingKafkaNodeLeavesGapsInsideOnePoll()
+    {
+        var run = Run("kafka", "KafkaOwner", 2, "--fault", "skip-offsets");
+
+        var gapped = Completed(run, "poll").SelectMany(o => ((JsonObject)o["value"]![0]![1]!).Select(kv => kv.Value!.AsArray().Select(p => (long)p![0]!).ToList()))
+            .Where(offsets => offsets.Zip(offsets.Skip(1)).Any(p => p.Second - p.First > 1));
+        Assert.NotEmpty(gapped);
+    }
+
+    [Fact]
+    public void TheSerialTxnNodeReadsTheLatestWriteAndTheDirtyOneLeaksWritesOfFailedTxns()
+    {
+        var clean = Run("txn-rw-register", "TxnSerial", 2);
+        Assert.Empty(Completed(clean, "txn", "fail"));
+        Assert.True(Completed(clean, "txn").Count() > 500);
+
+        var dirty = Run("txn-rw-register", "TxnSerial", 1, "--fault", "dirty");
+        var failed = Completed(dirty, "txn", "fail").ToList();
+        Assert.All(failed, o => Assert.Equal("[txn-conflict, txn conflict]", (string)o["error"]!));
+        var failedWrites = failed.SelectMany(o => o["value"]!.AsArray()).Where(m => (string)m![0]! == "w").Select(m => ((long)m![1]!, (long)m[2]!)).ToHashSet();
+        var reads = Completed(dirty, "txn").SelectMany(o => o["value"]!.AsArray()).Where(m => (string)m![0]! == "r" && m[2] is not null).Select(m => ((long)m![1]!, (long)m[2]!));
+        Assert.Contains(reads, failedWrites.Contains);
+    }
+
+    [Fact]
+    public void LinKvNodesAnswerEveryOpAndTheStaleOneReadsOldValues()
+    {
+        foreach (var args in new[] { Array.Empty<string>(), ["--via", "service"] })
+        {
+            var run = Run("lin-kv", "LinKvOwner", 3, args);
+            Assert.DoesNotContain(run.HistoryOps, o => SimBench.Run.Text(o, "type") == "info");
+            Assert.True(Completed(run, "read").Count() > 300);
+            Assert.False(HasStaleRead(run));
+        }
+
+        // The stale node shows a read that no linearization allows; the correct ones never do.
+        Assert.True(HasStaleRead(Run("lin-kv", "LinKvOwner", 3, "--fault", "stale")));
+    }
+
+    /// <summary>
+    /// A witness that no linearization exists: a read saw v although a write of another value w
+    /// completed before it began, and every op that could have written v had ended before w's began.
+    /// </summary>
+    private static bool HasStaleRead(SimBench.Run run)
+    {
+        var pairs = Pairs(run).ToList();
+        var mutations = pairs.Where(p => p.F is "write" or "cas" && p.Type != "fail")
+            .Select(p => (p.Start, End: p.Type == "ok" ? p.End : long.MaxValue, Value: p.F == "write" ? (long)p.Value[1]! : (long)p.Value[1]![1]!))
+            .ToList();
+        var reads = pairs.Where(p => p is { F: "read", Type: "ok" } && p.Value[1] is not null).Select(p => (p.Start, Value: (long)p.Value[1]!));
+        return reads.Any(r => mutations.Any(w => w.Value != r.Value && w.End < r.Start
+            && mutations.Where(v => v.Value == r.Value).All(v => v.End < w.Start)));
+    }
+
+    /// <summary>Each client op as its invocation's start and its completion's end, type and value.</summary>
+    private static IEnumerable<(string F, string Type, long Start, long End, JsonNode Value)> Pairs(SimBench.Run run)
+    {
+        var open = new Dictionary<int, JsonObject>();
+        foreach (var op in run.HistoryOps.Where(o => o["process"] is JsonValue v && v.TryGetValue(out int _)))
+        {
+            var process = (int)op["process"]!;
+            if (SimBench.Run.Text(op, "type") == "invoke") open[process] = op;
+            else if (open.Remove(process, out var invoke))
+                yield return ((string)op["f"]!, (string)op["type"]!, (long)invoke["time"]!, (long)op["time"]!, op["value"]!);
+        }
+    }
+}
