@@ -85,7 +85,19 @@ public class ResultComposerTests
     [Fact]
     public void UnknownWorkloadNameIsRejectedByName()
     {
-        var e = Assert.Throws<ArgumentException>(() => WorkloadCheckers.For("lin-kv"));
-        Assert.Contains("lin-kv", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => WorkloadCheckers.For("txn-list-append"));
+        Assert.Contains("txn-list-append", e.Message);
+    }
+
+    [Theory]
+    [InlineData("kafka")]
+    [InlineData("txn-rw-register")]
+    [InlineData("lin-kv")]
+    public void AWorkloadWithoutItsCheckerYetIsJudgedUnknown(string workload)
+    {
+        var result = WorkloadCheckers.For(workload).Check(new CheckInput([], [], [], new TestOptions { Workload = workload }));
+
+        Assert.Equal(Validity.Unknown, result.Valid);
+        Assert.Equal($"no checker yet for workload '{workload}'", (string)result.Details["error"]!);
     }
 }
