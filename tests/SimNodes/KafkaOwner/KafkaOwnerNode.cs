@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Glomers.NodeRuntime;
 using Glomers.NodeRuntime.Protocol;
+using Glomers.NodeRuntime.Services;
 
 namespace Glomers.SimNodes.KafkaOwner;
 
@@ -9,12 +10,14 @@ namespace Glomers.SimNodes.KafkaOwner;
 /// the others forward each request to it and relay the answer, so all clients see one log per key.
 /// <c>--fault lose-send</c> acknowledges every 20th send with an offset but never stores it (a lost
 /// write); <c>--fault skip-offsets</c> answers a poll with every other message from the asked offset.
+/// <c>--via lin-kv</c> keeps the logs in the lin-kv service instead, and every node serves requests.
 /// </summary>
 public sealed class KafkaOwnerNode
 {
-    /// <summary>Options from the command line: --fault none | lose-send | skip-offsets.</summary>
+    /// <summary>Options from the command line: --via owner | lin-kv, --fault none | lose-send | skip-offsets (owner only).</summary>
     public sealed class Options
     {
+        public string Via { get; set; } = "owner";
         public string Fault { get; set; } = "none";
     }
 
@@ -34,6 +37,16 @@ public sealed class KafkaOwnerNode
         fault = options.Fault is "none" or "lose-send" or "skip-offsets"
             ? options.Fault
             : throw new ArgumentException($"--fault must be none, lose-send or skip-offsets (got '{options.Fault}')");
+        switch (options.Via)
+        {
+            case "owner":
+                break;
+            case "lin-kv" when fault == "none":
+                ServeFromLinKv(new LinKvLogs(KvClient.LinKv(node)));
+                return;
+            default:
+                throw new ArgumentException($"--via must be owner, or lin-kv without a fault (got '{options.Via}')");
+        }
         Serve("send", Send);
         Serve("poll", Poll);
         Serve("commit_offsets", Commit);
@@ -50,6 +63,34 @@ public sealed class KafkaOwnerNode
         var reply = await node.RpcAsync(node.NodeIds[0], (JsonObject)request.Body.DeepClone(), ForwardTimeout);
         node.Reply(request, reply.Body);
     });
+
+    private void ServeFromLinKv(LinKvLogs logs)
+    {
+        node.On("send", async request =>
+        {
+            var offset = await logs.SendAsync(request.GetString("key"), request.Required("msg").DeepClone());
+            node.Reply(request, new JsonObject { ["type"] = "send_ok", ["offset"] = offset });
+        });
+        node.On("poll", async request =>
+        {
+            var msgs = new JsonObject();
+            foreach (var (key, from) in (JsonObject)request.Required("offsets"))
+                msgs[key] = await logs.PollAsync(key, from!.GetValue<long>());
+            node.Reply(request, new JsonObject { ["type"] = "poll_ok", ["msgs"] = msgs });
+        });
+        node.On("commit_offsets", async request =>
+        {
+            foreach (var (key, offset) in (JsonObject)request.Required("offsets")) await logs.CommitAsync(key, offset!.GetValue<long>());
+            node.Reply(request, new JsonObject { ["type"] = "commit_offsets_ok" });
+        });
+        node.On("list_committed_offsets", async request =>
+        {
+            var offsets = new JsonObject();
+            foreach (var key in ((JsonArray)request.Required("keys")).Select(k => k!.GetValue<string>()))
+                if (await logs.CommittedAsync(key) is { } offset) offsets[key] = offset;
+            node.Reply(request, new JsonObject { ["type"] = "list_committed_offsets_ok", ["offsets"] = offsets });
+        });
+    }
 
     private JsonObject Send(Message request)
     {

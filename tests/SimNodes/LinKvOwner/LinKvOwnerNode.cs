@@ -6,13 +6,13 @@ namespace Glomers.SimNodes.LinKvOwner;
 
 /// <summary>
 /// A lin-kv node for the bench's own tests. By default the first node holds every key and the others
-/// forward each request to it; <c>--via service</c> forwards every request to the bench's lin-kv
+/// forward each request to it; <c>--via lin-kv</c> forwards every request to the bench's lin-kv
 /// service instead. Both are linearizable. <c>--fault stale</c> (first-node mode) lets the other nodes
 /// answer reads from a copy of the first node's keys that they refresh every 0.5 s: stale reads.
 /// </summary>
 public sealed class LinKvOwnerNode
 {
-    /// <summary>Options from the command line: --via owner | service, --fault none | stale.</summary>
+    /// <summary>Options from the command line: --via owner | lin-kv, --fault none | stale.</summary>
     public sealed class Options
     {
         public string Via { get; set; } = "owner";
@@ -34,14 +34,14 @@ public sealed class LinKvOwnerNode
         viaService = options.Via switch
         {
             "owner" => false,
-            "service" => true,
-            _ => throw new ArgumentException($"--via must be owner or service (got '{options.Via}')"),
+            "lin-kv" => true,
+            _ => throw new ArgumentException($"--via must be owner or lin-kv (got '{options.Via}')"),
         };
         stale = options.Fault switch
         {
             "none" => false,
             "stale" when !viaService => true,
-            _ => throw new ArgumentException($"--fault must be none, or stale with --via owner (got '{options.Fault}')"),
+            _ => throw new ArgumentException($"--fault must be none, or stale without --via lin-kv (got '{options.Fault}')"),
         };
         node.On("read", request => Handle(request, Read));
         node.On("write", request => Handle(request, Write));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Glomers.NodeRuntime;
 using Glomers.NodeRuntime.Protocol;
+using Glomers.NodeRuntime.Services;
 
 namespace Glomers.SimNodes.TxnSerial;
 
@@ -9,15 +10,20 @@ namespace Glomers.SimNodes.TxnSerial;
 /// at a time and in arrival order, so the history is strict-serializable; the others forward each
 /// txn to it and relay the answer. <c>--fault dirty</c> applies the writes of every 8th transaction
 /// that writes, then answers it with error 30 (txn-conflict), leaving those writes visible: readers
-/// see values from a failed transaction (G1a, aborted read).
+/// see values from a failed transaction (G1a, aborted read). <c>--via lin-kv</c> keeps all registers
+/// in one lin-kv key instead: every node applies a txn to the map it read and swaps the new map in
+/// with a cas, retrying when another txn got there first.
 /// </summary>
 public sealed class TxnSerialNode
 {
-    /// <summary>Options from the command line: --fault none | dirty.</summary>
+    /// <summary>Options from the command line: --via owner | lin-kv, --fault none | dirty (owner only).</summary>
     public sealed class Options
     {
+        public string Via { get; set; } = "owner";
         public string Fault { get; set; } = "none";
     }
+
+    private const string Database = "registers";
 
     private const int DirtyEvery = 8;
     private static readonly TimeSpan ForwardTimeout = TimeSpan.FromSeconds(1);
@@ -36,6 +42,21 @@ public sealed class TxnSerialNode
             "dirty" => true,
             _ => throw new ArgumentException($"--fault must be none or dirty (got '{options.Fault}')"),
         };
+        switch (options.Via)
+        {
+            case "owner":
+                break;
+            case "lin-kv" when !dirty:
+                var kv = KvClient.LinKv(node);
+                node.On("txn", async request =>
+                {
+                    var done = await ApplyInLinKvAsync(kv, (JsonArray)request.Required("txn"));
+                    node.Reply(request, new JsonObject { ["type"] = "txn_ok", ["txn"] = done });
+                });
+                return;
+            default:
+                throw new ArgumentException($"--via must be owner, or lin-kv without a fault (got '{options.Via}')");
+        }
         node.On("txn", async request =>
         {
             if (node.Id != node.NodeIds[0])
@@ -52,7 +73,32 @@ public sealed class TxnSerialNode
         });
     }
 
-    private JsonArray Apply(JsonArray txn)
+    private static async Task<JsonArray> ApplyInLinKvAsync(KvClient kv, JsonArray txn)
+    {
+        while (true)
+        {
+            var before = await kv.ReadOrDefaultAsync(Database, null) as JsonObject;
+            var registers = new Dictionary<string, JsonNode?>();
+            foreach (var (key, value) in before ?? []) registers[key] = value?.DeepClone();
+            var done = Apply(registers, txn);
+            if (!txn.Any(m => (string?)m![0] == "w")) return done;
+            var after = new JsonObject();
+            foreach (var (key, value) in registers) after[key] = value?.DeepClone();
+            try
+            {
+                await kv.CasAsync(Database, before ?? [], after, createIfNotExists: before is null);
+                return done;
+            }
+            catch (RpcException e) when (e.Code == ErrorCode.PreconditionFailed)
+            {
+                // Another txn committed since the read: apply this one again to the new map.
+            }
+        }
+    }
+
+    private JsonArray Apply(JsonArray txn) => Apply(registers, txn);
+
+    private static JsonArray Apply(Dictionary<string, JsonNode?> registers, JsonArray txn)
     {
         var done = new JsonArray();
         foreach (var mop in txn.Select(m => (JsonArray)m!))
