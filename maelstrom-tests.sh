@@ -6,14 +6,34 @@
 #   ./maelstrom-tests.sh --quick         shorter runs (CI); --engine maelstrom to use real Maelstrom
 #   ./maelstrom-tests.sh --sweep 20      each step in simulation over seeds 1..20, with the extra
 #                                        faults it should survive (kill, pause, one-way, duplicate)
+#   ./maelstrom-tests.sh --seed 7 3c     the glomers runs with this seed, to replay a table exactly
 #
 # Exit status: 0 when every step run is valid, 1 otherwise, 254 when something is missing.
 set -uo pipefail
 cd "$(dirname "$0")"
 
+usage() {
+  cat <<'USAGE'
+Usage: ./maelstrom-tests.sh [--quick] [--engine glomers|maelstrom] [--seed N] [--sweep N] [STEP...]
+
+Runs the Gossip Glomers challenges against this repository's nodes and prints one table.
+  STEP               only these steps (1 2 3a 3b 3c 3d 3e 4 4pn 5a 5b 5c 6a 6b 6c); default: all
+  --quick            5-second runs with a 3-second recovery (what CI runs)
+  --engine E         glomers (default: this repository's bench) or maelstrom (real Maelstrom,
+                     which needs Java and 'maelstrom' on PATH or MAELSTROM_HOME)
+  --seed N           seed of every glomers run, so the same command gives the same runs
+  --sweep N          each step in simulation over seeds 1..N with the extra faults it should survive
+  -h, --help         this text
+
+Each step prints the command it runs; a glomers run prints its whole command, seed included.
+Exit status: 0 when every step run is valid, 1 otherwise, 254 when something is missing.
+USAGE
+}
+
 engine=glomers
 quick=0
 sweep=0
+seed=""
 steps=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -22,8 +42,10 @@ while [ $# -gt 0 ]; do
     --quick) quick=1; shift ;;
     --sweep) sweep="${2:-}"; shift 2 ;;
     --sweep=*) sweep="${1#*=}"; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    -*) echo "maelstrom-tests.sh: unknown flag $1" >&2; exit 254 ;;
+    --seed) seed="${2:-}"; shift 2 ;;
+    --seed=*) seed="${1#*=}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    -*) echo "maelstrom-tests.sh: unknown flag $1 (see --help)" >&2; exit 254 ;;
     *) steps+=("$1"); shift ;;
   esac
 done
@@ -52,6 +74,24 @@ STEPS
 case "$sweep" in
   ''|*[!0-9]*) echo "maelstrom-tests.sh: --sweep takes a number of seeds" >&2; exit 254 ;;
 esac
+if [ -n "$seed" ]; then
+  case "$seed" in
+    *[!0-9-]*|-|'') echo "maelstrom-tests.sh: --seed takes an integer" >&2; exit 254 ;;
+  esac
+  if [ "$engine" != glomers ]; then
+    echo "maelstrom-tests.sh: --seed is for the glomers bench (real Maelstrom takes no seed)" >&2; exit 254
+  fi
+  if [ "$sweep" -gt 0 ]; then
+    echo "maelstrom-tests.sh: --sweep runs seeds 1..N; --seed is for single runs" >&2; exit 254
+  fi
+fi
+known=$(catalogue | cut -d'|' -f1 | tr '\n' ' ')
+for s in "${steps[@]+"${steps[@]}"}"; do
+  case " $known" in
+    *" $s "*) ;;
+    *) echo "maelstrom-tests.sh: unknown step '$s' (steps: ${known% })" >&2; exit 254 ;;
+  esac
+done
 if [ "$sweep" -gt 0 ] && [ "$engine" != glomers ]; then
   echo "maelstrom-tests.sh: --sweep runs on the glomers bench only (real Maelstrom cannot replay seeds)" >&2
   exit 254
@@ -108,6 +148,9 @@ wanted() {
 rows=()
 failed=0
 ran=0
+# Runs and sweep seeds that were valid or not, for CI's count.
+runs_passed=0
+runs_failed=0
 while IFS='|' read -r step node flags nodeargs faults; do
   wanted "$step" || continue
   if [ ! -f "nodes/$node/$node.csproj" ]; then
@@ -117,6 +160,7 @@ while IFS='|' read -r step node flags nodeargs faults; do
   if [ "$sweep" -eq 0 ] && ! publish "$node"; then
     rows+=("$step|$node|publish failed|-|-|-|-|-")
     failed=1
+    runs_failed=$((runs_failed + 1))
     continue
   fi
   bin="artifacts/nodes/$node/$node"
@@ -132,7 +176,8 @@ while IFS='|' read -r step node flags nodeargs faults; do
       flags="$flags --nemesis $faults"
     fi
     echo
-    echo "=== step $step: sweep of seeds 1-$sweep: $node $flags ${nodeargs:+-- $nodeargs}"
+    echo "=== step $step: sweep of seeds 1-$sweep"
+    echo "$glomers sweep $flags --bin $bin --seeds 1-$sweep${nodeargs:+ -- $nodeargs}"
     start=$(date +%s%N)
     out=$(mktemp)
     # shellcheck disable=SC2086
@@ -142,7 +187,7 @@ while IFS='|' read -r step node flags nodeargs faults; do
     wall="$((ms / 1000)).$(( (ms % 1000) / 100 ))"
     ran=$((ran + 1))
     if [ "$status" -ge 3 ]; then
-      rows+=("$step|$node|error (exit $status)|-|-|-|-|$wall"); failed=1; rm -f "$out"; continue
+      rows+=("$step|$node|error (exit $status)|-|-|-|-|$wall"); failed=1; runs_failed=$((runs_failed + 1)); rm -f "$out"; continue
     fi
     [ "$status" -eq 0 ] || failed=1
     # Seed rows are: seed, verdict, msgs-per-op, median, max, availability, wall. Report the worst of each.
@@ -155,18 +200,24 @@ while IFS='|' read -r step node flags nodeargs faults; do
       } END {
         printf "%d/%d valid|%s|%s|%s|%s", ok, total, (m == "" ? "-" : m), (med == "" ? "-" : med), (mx == "" ? "-" : mx), (a == "" ? "-" : a)
       }' "$out")
+    good=$(awk -F'\t' '$1 ~ /^[0-9]+$/ && NF >= 6 && $2 == "valid"' "$out" | wc -l)
+    bad=$(awk -F'\t' '$1 ~ /^[0-9]+$/ && NF >= 2 && $2 != "valid"' "$out" | wc -l)
+    runs_passed=$((runs_passed + good)); runs_failed=$((runs_failed + bad))
     rm -f "$out"
     rows+=("$step|$node|$summary|$wall")
     continue
   fi
+  [ -n "$seed" ] && flags="$flags --seed $seed"
   echo
-  echo "=== step $step: $node $flags ${nodeargs:+-- $nodeargs}"
+  echo "=== step $step"
   start=$(date +%s%N)
   if [ "$engine" = glomers ]; then
+    echo "$glomers test $flags --bin $bin${nodeargs:+ -- $nodeargs}"
     # shellcheck disable=SC2086
     "$glomers" test $flags --bin "$bin" ${nodeargs:+-- $nodeargs}
     status=$?
   else
+    echo "$maelstrom test $flags --bin $bin${nodeargs:+ -- $nodeargs}"
     # shellcheck disable=SC2086
     "$maelstrom" test $flags --bin "$bin" ${nodeargs:+-- $nodeargs}
     status=$?
@@ -177,11 +228,12 @@ while IFS='|' read -r step node flags nodeargs faults; do
   if [ "$status" -ge 3 ]; then
     rows+=("$step|$node|error (exit $status)|-|-|-|-|$wall")
     failed=1
+    runs_failed=$((runs_failed + 1))
     continue
   fi
-  summary=$("$glomers" summary store/latest 2>/dev/null || echo "unknown	-	-	-	-")
+  summary=$("$glomers" summary --no-header store/latest 2>/dev/null || echo "unknown	-	-	-	-")
   IFS=$'\t' read -r verdict msgs median max avail <<<"$summary"
-  [ "$verdict" = valid ] || failed=1
+  if [ "$verdict" = valid ]; then runs_passed=$((runs_passed + 1)); else failed=1; runs_failed=$((runs_failed + 1)); fi
   rows+=("$step|$node|$verdict|$msgs|$median|$max|$avail|$wall")
 done < <(catalogue)
 
@@ -193,6 +245,7 @@ for row in "${rows[@]}"; do
   printf '%-5s %-10s %-14s %12s %12s %10s %13s %9s\n' "$step" "$node" "$verdict" "$msgs" "$median" "$max" "$avail" "$wall"
 done
 rm -f "$log"
+echo "runs: $runs_passed passed, $runs_failed failed"
 if [ "$sweep" -gt 0 ]; then
   echo "engine: glomers sim sweep of seeds 1-$sweep (worst seed per column: highest msgs-per-op and latencies, lowest availability); steps run: $ran"
 else

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 
 namespace Glomers.Harness.Cli;
 
@@ -23,7 +24,9 @@ public static class CommandLine
           glomers sweep -w WORKLOAD --bin PATH --seeds 1-200 [test flags] [-- args]
                                      many seeds in sim mode, in parallel; a table, and a replay
                                      command for each seed that fails
-          glomers summary RUN_DIR    one line of key figures from a stored run (ours or Maelstrom's)
+          glomers summary RUN_DIR [--no-header]
+                                     the key figures of a stored run (ours or Maelstrom's), with
+                                     a line naming the columns unless --no-header
           glomers --help
 
         Workloads: echo, unique-ids, broadcast, g-set, g-counter, pn-counter, kafka, txn-rw-register, lin-kv
@@ -42,7 +45,8 @@ public static class CommandLine
                                      between two random groups), pause (stop nodes, resume them later),
                                      kill (kill nodes, restart them empty and init them again),
                                      duplicate (deliver some messages between nodes twice)
-          --nemesis-interval SECONDS mean seconds between nemesis actions (default 10)
+          --nemesis-interval SECONDS each fault starts when the main phase does, then stops and starts
+                                     again after gaps uniform in [0, 2 x SECONDS] (default 10)
           --topology NAME            line | grid | tree | tree2 | tree3 | tree4 | total (default grid)
           --availability A           total, or the required fraction of ok operations in [0, 1]
           --consistency-models M     comma-separated models txn-rw-register is checked against (default
@@ -62,7 +66,8 @@ public static class CommandLine
           --recovery-time SECONDS    wait after healing before the final reads (default 10)
           --store DIR                where runs are saved (default ./store)
 
-        Sweep flags (glomers sweep takes every test flag but --seed and --mode):
+        Sweep flags (glomers sweep takes every test flag but --seed and --mode; it always runs sim mode
+        and writes store/sweeps/<workload>-<time>.tsv, the run folder of every seed):
           --seeds LIST               seeds to run: 1-200, 3,17,40 or a mix (required)
           --workers N                runs at once (default: the number of processors)
 
@@ -127,8 +132,7 @@ public static class CommandLine
                     break;
                 case "--nemesis":
                     var faults = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-                    foreach (var f in faults.Where(f => !Nemesis.Faults.Contains(f)))
-                        throw new BenchException($"--nemesis: unknown fault '{f}' (known: {string.Join(", ", Nemesis.Faults)})");
+                    foreach (var f in faults) FaultCatalog.Require(f);
                     o = o with { Nemesis = faults };
                     break;
                 case "--nemesis-interval": o = o with { NemesisInterval = Positive(flag, Value()) }; break;

@@ -19,8 +19,8 @@ public static class SweepCommand
         var options = CommandLine.ParseTest(testArgs) with { Mode = RunMode.Sim };
         SimAssemblyCheck(options);
         console.WriteLine($"Sweeping {seeds.Count} seeds of {options.Workload} in sim mode on {workers} workers...");
-        console.WriteLine(string.Join('\t', "seed", "verdict", "msgs-per-op", "latency-median", "latency-max", "availability", "wall-s"));
-        var results = new (Validity Valid, string Row)[seeds.Count];
+        console.WriteLine($"seed\t{SummaryCommand.Header}\twall-s");
+        var results = new (Validity Valid, string Row, string? Directory)[seeds.Count];
         var next = -1;
         var printed = 0;
         var gate = new object();
@@ -45,32 +45,15 @@ public static class SweepCommand
         console.WriteLine($"{seeds.Count - invalid.Count - unknown.Count} valid, {invalid.Count} invalid, {unknown.Count} unknown " +
             $"in {wall.Elapsed.TotalSeconds:0.0} s ({seeds.Count / wall.Elapsed.TotalMinutes:0} seeds per minute)");
         foreach (var seed in invalid.Concat(unknown).Order())
-            console.WriteLine("replay: " + ReplayCommand(testArgs, seed));
+            console.WriteLine("replay: " + ReplayCommand(options, seed));
+        console.WriteLine("Index of seeds and run folders: " + WriteIndex(options, seeds, results));
         return invalid.Count > 0 ? 1 : unknown.Count > 0 ? 2 : 0;
     }
 
-    /// <summary>The test command for one seed: the sweep's own flags, in sim mode, with that seed.</summary>
-    public static string ReplayCommand(IReadOnlyList<string> testArgs, long seed)
-    {
-        var split = testArgs.ToList().IndexOf("--");
-        var flags = split < 0 ? testArgs : testArgs.Take(split).ToList();
-        var binArgs = split < 0 ? [] : testArgs.Skip(split).ToList();
-        var kept = new List<string>();
-        for (var i = 0; i < flags.Count; i++)
-        {
-            var flag = flags[i].Split('=', 2)[0];
-            if (flag is "--mode" or "--seed")
-            {
-                if (!flags[i].Contains('=')) i++;
-                continue;
-            }
-            kept.Add(flags[i]);
-        }
-        IEnumerable<string> words = ["glomers", "test", .. kept, "--mode", "sim", "--seed", seed.ToString(CultureInfo.InvariantCulture), .. binArgs];
-        return string.Join(' ', words.Select(Quote));
-    }
+    /// <summary>The test command for one seed of the sweep: its flags, in sim mode, with that seed.</summary>
+    public static string ReplayCommand(TestOptions sweep, long seed) => CommandText.Of(sweep with { Seed = seed, Mode = RunMode.Sim });
 
-    private static (Validity, string) RunOne(TestOptions options)
+    private static (Validity, string, string?) RunOne(TestOptions options)
     {
         try
         {
@@ -78,12 +61,32 @@ public static class SweepCommand
             // The row is read as results.json is read, from its text: numbers built in memory keep their own types.
             var stored = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(result.Results.ToJsonString())!;
             var row = $"{options.Seed}\t{SummaryCommand.Row(stored)}\t{result.Wall.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)}";
-            return (result.Valid, row);
+            return (result.Valid, row, result.Store.Directory);
         }
         catch (Exception e) when (e is BenchException or IOException or InvalidOperationException)
         {
-            return (Validity.Unknown, $"{options.Seed}\tunknown\tbench error: {e.Message}");
+            return (Validity.Unknown, $"{options.Seed}\tunknown\tbench error: {e.Message}", null);
         }
+    }
+
+    /// <summary>
+    /// store/sweeps/&lt;workload&gt;-&lt;time&gt;.tsv: one line per seed with its verdict and run folder, so a
+    /// seed of a sweep can be opened without searching the store by time.
+    /// </summary>
+    private static string WriteIndex(TestOptions options, IReadOnlyList<long> seeds, (Validity Valid, string Row, string? Directory)[] results)
+    {
+        var dir = Path.Combine(options.StoreRoot, "sweeps");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, $"{options.Workload}-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss.fff}.tsv");
+        using var w = new StreamWriter(path);
+        w.WriteLine("# " + CommandText.Of(options with { Mode = RunMode.Sim }).Replace(" --seed " + options.Seed.ToString(CultureInfo.InvariantCulture), " --seed SEED", StringComparison.Ordinal));
+        w.WriteLine("seed\tverdict\trun");
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            var verdict = results[i].Valid switch { Validity.True => "valid", Validity.False => "invalid", _ => "unknown" };
+            w.WriteLine($"{seeds[i]}\t{verdict}\t{results[i].Directory ?? "-"}");
+        }
+        return path;
     }
 
     private static void SimAssemblyCheck(TestOptions options) => Nodes.SimAssembly.NodeClass(options.Bin);
@@ -117,6 +120,8 @@ public static class SweepCommand
                     break;
                 case "--seed":
                     throw new BenchException("sweep takes --seeds (a list or range such as 1-200), not --seed");
+                case "--mode":
+                    throw new BenchException("sweep always runs in sim mode and takes no --mode (run one seed in process mode with glomers test)");
                 default:
                     rest.Add(args[i]);
                     break;
@@ -152,7 +157,4 @@ public static class SweepCommand
 
     private static string Next(IReadOnlyList<string> args, ref int i, string flag) =>
         i + 1 < args.Count ? args[++i] : throw new BenchException($"{flag} needs a value");
-
-    private static string Quote(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,+@".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
 }

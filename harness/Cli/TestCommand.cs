@@ -38,7 +38,8 @@ public static class TestCommand
         var workload = Workloads.Workloads.Create(options.Workload, options);
         var store = RunStore.Create(options, DateTimeOffset.UtcNow);
         store.WriteOptions(options);
-        console?.WriteLine($"glomers test -w {options.Workload} --bin {options.Bin} --node-count {options.NodeCount} --mode {Mode(options.Mode)} --seed {options.Seed} -> {store.Directory}");
+        console?.WriteLine(CommandText.Of(options));
+        console?.WriteLine($"Store: {store.Directory}");
         var sim = options.Mode == RunMode.Sim;
         var scheduler = new Scheduler(sim ? new VirtualTimeProvider() : TimeProvider.System);
         RunOutcome outcome;

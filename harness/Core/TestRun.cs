@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Cli;
 using Glomers.Harness.Clients;
+using Glomers.Harness.Faults;
 using Glomers.Harness.History;
 using Glomers.Harness.Network;
 using Glomers.Harness.Nodes;
 using Glomers.Harness.Services;
 using Glomers.Harness.Workloads;
+using Glomers.NodeRuntime.Randomness;
 
 namespace Glomers.Harness.Core;
 
@@ -35,26 +37,23 @@ public sealed class TestRun
     private int nextClient;
 
     public TestRun(TestOptions options, IWorkload workload, Scheduler scheduler, MessageLog messageLog,
-        Func<SimNetwork, Action<Finding>, INodeCluster> makeCluster, Func<Random, IReadOnlyDictionary<string, IService>> makeServices, TextWriter? progress)
+        Func<SimNetwork, Action<Finding>, INodeCluster> makeCluster, Func<long, IReadOnlyDictionary<string, IService>> makeServices, TextWriter? progress)
     {
         this.options = options;
         this.workload = workload;
         this.scheduler = scheduler;
         this.progress = progress;
-        // Independent streams from one seed, so a change in one part does not reshuffle the others.
-        var seeds = new Random(unchecked((int)options.Seed ^ (int)(options.Seed >> 32)));
-        var latencyRandom = new Random(seeds.Next());
-        generatorRandom = new Random(seeds.Next());
-        var nemesisRandom = new Random(seeds.Next());
-        var serviceRandom = new Random(seeds.Next());
-        var duplicateRandom = new Random(seeds.Next());
+        // Independent named streams of one seed, so a change in one part does not reshuffle the others.
+        var latencyRandom = new SeededRandom(options.Seed, "latency");
+        generatorRandom = new SeededRandom(options.Seed, "generator");
         network = new SimNetwork(scheduler, new Latency(options.LatencyDist, options.LatencyMs, latencyRandom), messageLog, findings.Add);
         history = new HistoryRecorder(scheduler);
         cluster = makeCluster(network, findings.Add);
         foreach (var node in cluster.Nodes) network.Add(node);
-        foreach (var service in makeServices(serviceRandom).Values) network.Add(new ServiceEndpoint(service, network));
+        foreach (var service in makeServices(options.Seed).Values) network.Add(new ServiceEndpoint(service, network));
         cluster.NodeStopped += OnNodeStopped;
-        nemesis = new Nemesis(options, scheduler, network, cluster, history, nemesisRandom, duplicateRandom, InitNodeAsync, findings.Add);
+        var faults = new FaultContext(options.NodeIds, scheduler, network, cluster as INodeFaults, InitNodeAsync, findings.Add);
+        nemesis = new Nemesis(options.Nemesis, options.NemesisInterval, options.Seed, faults, history, Say);
     }
 
     public SimNetwork Network => network;

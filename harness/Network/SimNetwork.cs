@@ -46,9 +46,9 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
     public void UnblockOneWay() => oneWay = new(StringComparer.Ordinal);
 
     /// <summary>From now on each message between two server nodes is delivered twice with this chance (0 stops it).</summary>
-    public void Duplicate(double chance, Random random)
+    public void Duplicate(double chance, Random? random)
     {
-        duplicateChance = chance;
+        duplicateChance = random is null ? 0 : chance;
         duplicates = random;
     }
 

@@ -3,6 +3,7 @@ using Glomers.Harness.Core;
 using Glomers.Harness.History;
 using Glomers.Harness.Network;
 using Glomers.NodeRuntime.Hosting;
+using Glomers.NodeRuntime.Randomness;
 
 namespace Glomers.Harness.Nodes;
 
@@ -24,17 +25,18 @@ public sealed class SimCluster : INodeCluster, INodeFaults
         var nodeClass = SimAssembly.NodeClass(options.Bin);
         var configuration = NodeFactory.Configuration([.. options.BinArgs]);
         Directory.CreateDirectory(logDirectory);
-        // Its own stream, so node seeds do not depend on how many numbers the bench's streams draw.
-        var seeds = new Random(unchecked((int)options.Seed ^ (int)(options.Seed >> 32) ^ 0x4E4F4445));
         foreach (var id in options.NodeIds)
         {
             var file = new StreamWriter(Path.Combine(logDirectory, $"{id}.log"), append: false, new System.Text.UTF8Encoding(false), 1 << 14);
             logs.Add(file);
             var log = new SimLogger(id, scheduler.Time, file, options.LogStderr ? Console.Error : null, nodeClass.Name);
-            nodes[id] = new SimNode(id, nodeClass, configuration, scheduler, network, log, seeds.Next(),
+            nodes[id] = new SimNode(id, nodeClass, configuration, scheduler, network, log, NodeSeed(options.Seed, id),
                 (n, why) => NodeStopped?.Invoke(n, why), report);
         }
     }
+
+    /// <summary>The seed node <paramref name="id"/> gets in a run with <paramref name="runSeed"/>: its own stream, independent of the others'.</summary>
+    public static long NodeSeed(long runSeed, string id) => SeededRandom.Derive(runSeed, "node/" + id);
 
     public IReadOnlyList<IEndpoint> Nodes => [.. options.NodeIds.Select(id => nodes[id])];
 

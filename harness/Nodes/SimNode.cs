@@ -4,6 +4,7 @@ using Glomers.Harness.Network;
 using Glomers.NodeRuntime;
 using Glomers.NodeRuntime.Hosting;
 using Glomers.NodeRuntime.Loop;
+using Glomers.NodeRuntime.Randomness;
 using Glomers.NodeRuntime.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -23,8 +24,7 @@ internal sealed class SimNode : IEndpoint
     private readonly Scheduler scheduler;
     private readonly SimNetwork network;
     private readonly ILogger log;
-    private readonly Random restartSeeds;
-    private readonly int firstSeed;
+    private readonly long seed;
     private readonly Action<string, string> stopped;
     private readonly Action<Finding> report;
     private readonly List<string> held = [];
@@ -33,7 +33,7 @@ internal sealed class SimNode : IEndpoint
     private int incarnations;
 
     public SimNode(string id, Type nodeClass, IConfiguration configuration, Scheduler scheduler, SimNetwork network, ILogger log,
-        int seed, Action<string, string> stopped, Action<Finding> report)
+        long seed, Action<string, string> stopped, Action<Finding> report)
     {
         Id = id;
         this.nodeClass = nodeClass;
@@ -41,8 +41,7 @@ internal sealed class SimNode : IEndpoint
         this.scheduler = scheduler;
         this.network = network;
         this.log = log;
-        firstSeed = seed;
-        restartSeeds = new Random(seed);
+        this.seed = seed;
         this.stopped = stopped;
         this.report = report;
     }
@@ -51,11 +50,12 @@ internal sealed class SimNode : IEndpoint
 
     public void Start()
     {
-        var seed = incarnations++ == 0 ? firstSeed : restartSeeds.Next();
+        // Each incarnation its own stream: a restarted node must not replay its predecessor's choices.
+        var incarnationSeed = incarnations++ == 0 ? seed : SeededRandom.Derive(seed, $"incarnation/{incarnations}");
         var incarnation = new Incarnation();
         var loop = new ManualEventLoop(e => LoopFailed(incarnation, e));
         var transport = new InMemoryTransport();
-        var node = new Node(new NodeContext(transport, loop, scheduler.Time, seed) { Logger = log });
+        var node = new Node(new NodeContext(transport, loop, scheduler.Time, incarnationSeed) { Logger = log });
         loop.Posted += () => Schedule(incarnation);
         transport.LineSent += line =>
         {

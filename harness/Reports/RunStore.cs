@@ -58,6 +58,7 @@ public sealed class RunStore
 
     public void WriteOptions(TestOptions o) => File.WriteAllText(Path.Combine(Directory, "options.json"), new JsonObject
     {
+        ["command"] = Cli.CommandText.Of(o),
         ["workload"] = o.Workload,
         ["bin"] = o.Bin,
         ["args"] = new JsonArray([.. o.BinArgs.Select(a => (JsonNode)JsonValue.Create(a))]),

@@ -1,3 +1,5 @@
+using Glomers.NodeRuntime.Randomness;
+
 namespace Glomers.Harness.Services;
 
 /// <summary>Maelstrom's default services, built fresh for one run.</summary>
@@ -7,18 +9,17 @@ public static class ServiceCatalog
     public static readonly IReadOnlyList<string> Ids = ["lin-kv", "lin-tso", "lww-kv", "seq-kv"];
 
     /// <summary>
-    /// The four services keyed by id. Each randomized service gets its own generator seeded from
-    /// <paramref name="random"/>, so one service's traffic does not shift another's choices.
+    /// The four services keyed by id. Each randomized service draws from its own stream of the
+    /// run's <paramref name="seed"/>, so one service's traffic does not shift another's choices.
     /// </summary>
-    public static IReadOnlyDictionary<string, IService> Create(Random random)
+    public static IReadOnlyDictionary<string, IService> Create(long seed)
     {
-        ArgumentNullException.ThrowIfNull(random);
         IService[] services =
         [
             new LinKvService(),
             new LinTsoService(),
-            new LwwKvService(new Random(random.Next())),
-            new SeqKvService(new Random(random.Next())),
+            new LwwKvService(new SeededRandom(seed, "service/lww-kv")),
+            new SeqKvService(new SeededRandom(seed, "service/seq-kv")),
         ];
         return services.ToDictionary(service => service.Id, StringComparer.Ordinal);
     }

@@ -35,6 +35,10 @@ public sealed class BroadcastNode : IDisposable
     private int quietRounds;
     // When each peer last got a repair from this node.
     private readonly Dictionary<string, DateTimeOffset> lastRepair = [];
+    // The set each peer last said it had, from the digest on its gossip, and when: late values are
+    // relayed only to peers that lacked them and were heard lately (a peer silent for longer is
+    // probably cut off, and a relay to it would be lost; it is repaired when it speaks again).
+    private readonly Dictionary<string, (ValueSet Have, DateTimeOffset At)> peerHave = [];
 
     public BroadcastNode(Node node, BroadcastOptions options)
     {
@@ -51,12 +55,14 @@ public sealed class BroadcastNode : IDisposable
         {
             var value = request.GetInt64("message");
             node.Reply(request, broadcastOk);
-            Learn([value], source: null);
+            Learn([value], source: null, senderRecent: null);
         });
         // Reply bodies are reused: sending serialises a body and leaves it untouched.
         node.On("read", request => node.Reply(request, readOk));
         node.On("gossip", Gossip);
     }
+
+    private TimeSpan RelayFreshness => TimeSpan.FromMilliseconds(3 * options.AntiEntropyMs);
 
     private Overlay Overlay => overlay ?? throw new RpcException(ErrorCode.TemporarilyUnavailable, "not initialised");
 
@@ -80,18 +86,38 @@ public sealed class BroadcastNode : IDisposable
             antiEntropy = node.Every(TimeSpan.FromMilliseconds(options.AntiEntropyMs), SendDigestIfQuiet);
     }
 
-    /// <summary>Keeps the values not seen before and queues them for the overlay's next hop.</summary>
-    private void Learn(IEnumerable<long> values, string? source)
+    /// <summary>
+    /// Keeps the values not seen before and queues them for the overlay's next hop. A value the
+    /// sender had settled (not in its recent set: a repair, or one held up by a partition) missed
+    /// its overlay path, so this node passes it on as if a client had given it, to the overlay
+    /// targets whose last digest lacked it: after a heal one repair reaches every node that missed
+    /// the value one overlay hop later, instead of waiting for rounds of anti-entropy to find them.
+    /// </summary>
+    private void Learn(IEnumerable<long> values, string? source, ValueSet? senderRecent)
     {
         var now = node.Time.GetUtcNow();
         var targets = Overlay.Targets(source);
+        IReadOnlyList<string>? relayTargets = null;
         var any = false;
         foreach (var value in values)
         {
             if (!known.Add(value)) continue;
             messages.Add(value);
             recent.Add(value, now);
-            foreach (var target in targets) outbox.Add(target, value);
+            var late = source is not null && senderRecent is not null && !senderRecent.Contains(value);
+            if (late)
+            {
+                relayTargets ??= [.. Overlay.Targets(null).Where(t => t != source)];
+                foreach (var target in relayTargets)
+                {
+                    if (peerHave.TryGetValue(target, out var peer) && now - peer.At < RelayFreshness && !peer.Have.Contains(value))
+                        outbox.Add(target, value);
+                }
+            }
+            else
+            {
+                foreach (var target in targets) outbox.Add(target, value);
+            }
             any = true;
         }
         if (any) Active(now);
@@ -148,7 +174,8 @@ public sealed class BroadcastNode : IDisposable
         var digest = Wire.ReadDigest(message);
         var now = node.Time.GetUtcNow();
         if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
-        Learn(values, message.Src);
+        if (digest is not null) peerHave[message.Src] = (digest.Have, now);
+        Learn(values, message.Src, digest?.Recent);
         if (digest is null) return;
         var repair = digest.AnswerFrom(known, recent.At(now));
         if (repair.IsEmpty) return;

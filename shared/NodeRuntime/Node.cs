@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Glomers.NodeRuntime.Loop;
 using Glomers.NodeRuntime.Protocol;
+using Glomers.NodeRuntime.Randomness;
 using Microsoft.Extensions.Logging;
 
 namespace Glomers.NodeRuntime;
@@ -22,7 +23,7 @@ public sealed class Node
     public Node(NodeContext context)
     {
         this.context = context;
-        Random = new Random(context.Seed);
+        Random = new SeededRandom(context.Seed, "node");
     }
 
     /// <summary>This node's id, known once <c>init</c> has arrived.</summary>

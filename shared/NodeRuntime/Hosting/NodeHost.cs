@@ -78,7 +78,7 @@ public static class NodeHost
         {
             transport = new StdioTransport();
             loop = new ThreadEventLoop(e => log.LogError(e, "Unhandled error on the node loop"));
-            var seed = configuration.GetValue<int?>("seed") ?? Random.Shared.Next();
+            var seed = configuration.GetValue<long?>("seed") ?? Random.Shared.NextInt64();
             node = new Node(new NodeContext(transport, loop, TimeProvider.System, seed) { Logger = log });
             instance = NodeFactory.Create(nodeClass, node, configuration);
             node.Closed += lifetime.StopApplication;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Glomers.Harness.Cli;
 using Glomers.Harness.Core;
 using Glomers.Harness.History;
+using Glomers.Harness.Faults;
 using Glomers.Harness.Network;
 using Glomers.NodeRuntime.Time;
 
@@ -70,7 +71,7 @@ public sealed class SimNetworkTests
         {
             network.Send("n0", "n1", Body("before-cut"));  // due at 100 ms, after the cut: dropped
             await scheduler.Delay(TimeSpan.FromMilliseconds(50));
-            network.Partition(PartitionNemesis.Complete([["n0"], ["n1"]]));
+            network.Partition(PartitionShapes.Complete([["n0"], ["n1"]]));
             network.Send("c0", "n1", Body("from-client")); // clients are never cut off
             await scheduler.Delay(TimeSpan.FromMilliseconds(100));
             network.Heal();
@@ -87,7 +88,7 @@ public sealed class SimNetworkTests
     {
         Run(async () =>
         {
-            network.Partition(PartitionNemesis.Complete([["n0"], ["n1"]]));
+            network.Partition(PartitionShapes.Complete([["n0"], ["n1"]]));
             network.Send("n0", "n1", Body("sent-while-cut"));
             await scheduler.Delay(TimeSpan.FromMilliseconds(50));
             network.Heal();

@@ -14,7 +14,9 @@ public class DeterminismTests
     public void SameSeedGivesByteIdenticalHistoryAndMessages(string workload, string node)
     {
         string[] flags = ["--node-count", "3", "--time-limit", "5", "--rate", "40", "--latency", "20", "--latency-dist", "exponential",
-            "--recovery-time", "2", "--nemesis", "partition,one-way,pause,kill,duplicate", "--nemesis-interval", "1"];
+            "--recovery-time", "2", "--nemesis", "partition,one-way,pause,kill,duplicate", "--nemesis-interval", "1",
+            // Every fault strikes at once when the main phase starts: enough workers that ops still flow past the timeouts.
+            "--concurrency", "10n"];
         var first = SimBench.Execute(SimBench.Options(workload, node, "sim", 11, flags));
         var second = SimBench.Execute(SimBench.Options(workload, node, "sim", 11, flags));
 
@@ -31,8 +33,8 @@ public class DeterminismTests
     [InlineData("lin-kv", "LinKvOwner")]
     public void StatefulWorkloadsGiveByteIdenticalHistoriesToo(string workload, string node)
     {
-        string[] flags = ["--node-count", "3", "--concurrency", "2n", "--time-limit", "5", "--rate", "100", "--latency", "10",
-            "--latency-dist", "exponential", "--recovery-time", "1", "--nemesis", "partition,pause,kill,duplicate", "--nemesis-interval", "1"];
+        string[] flags = ["--node-count", "3", "--concurrency", "2n", "--time-limit", "10", "--rate", "100", "--latency", "10",
+            "--latency-dist", "exponential", "--recovery-time", "1", "--nemesis", "partition,kill,duplicate", "--nemesis-interval", "3"];
         var first = SimBench.Execute(SimBench.Options(workload, node, "sim", 12, flags));
         var second = SimBench.Execute(SimBench.Options(workload, node, "sim", 12, flags));
 

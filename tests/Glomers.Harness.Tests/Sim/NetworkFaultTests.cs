@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Cli;
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 using Glomers.Harness.Network;
 using Glomers.Harness.Nodes;
 using Glomers.NodeRuntime.Time;
@@ -45,7 +46,7 @@ public class NetworkFaultTests
     [Fact]
     public void OneWayCutDropsOnlyOneDirection()
     {
-        var (senders, receivers, grudge) = OneWayNemesis.Pick(["n0", "n1", "n2"], new Random(3));
+        var (senders, receivers, grudge) = OneWayCut.Pick(["n0", "n1", "n2"], new Random(3));
         network.BlockOneWay(grudge);
         Run(() =>
         {
@@ -64,7 +65,7 @@ public class NetworkFaultTests
     {
         for (var seed = 0; seed < 20; seed++)
         {
-            var (senders, receivers, grudge) = OneWayNemesis.Pick(["n0", "n1", "n2", "n3", "n4"], new Random(seed));
+            var (senders, receivers, grudge) = OneWayCut.Pick(["n0", "n1", "n2", "n3", "n4"], new Random(seed));
             Assert.NotEmpty(senders);
             Assert.NotEmpty(receivers);
             Assert.Equal(5, senders.Union(receivers).Count());

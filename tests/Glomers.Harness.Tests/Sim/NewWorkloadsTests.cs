@@ -55,7 +55,15 @@ public sealed class NewWorkloadsTests
         var finalPolls = Completed(run, "poll").Where(o => (long)o["time"]! > 6_000_000_000).ToList();
         Assert.NotEmpty(finalPolls);
         Assert.All(Polled(run).GroupBy(p => p.Key), key => Assert.Equal(key.Select(p => p.Offset).Distinct().Order(), Enumerable.Range(0, key.Select(p => p.Offset).Distinct().Count()).Select(o => (long)o)));
-        Assert.DoesNotContain(run.HistoryOps, o => SimBench.Run.Text(o, "type") == "fail");
+        AllAnsweredButTimeouts(run, mode);
+    }
+
+    /// <summary>Every op succeeded; with real processes on a busy machine, some may have timed out.</summary>
+    private static void AllAnsweredButTimeouts(SimBench.Run run, string mode)
+    {
+        var failed = run.HistoryOps.Where(o => SimBench.Run.Text(o, "type") is "fail" || (SimBench.Run.Text(o, "type") is "info" && SimBench.Run.Text(o, "f") != "crash")).ToList();
+        if (mode == "sim") Assert.Empty(failed);
+        else Assert.All(failed, o => Assert.Contains("timeout", SimBench.Run.Text(o, "error")));
     }
 
     [Fact]
@@ -89,7 +97,7 @@ public sealed class NewWorkloadsTests
         var run = Run(mode, "txn-rw-register", "TxnSerial", 2, "--via", via);
 
         Assert.True(Completed(run, "txn").Count() > 100);
-        Assert.DoesNotContain(run.HistoryOps, o => SimBench.Run.Text(o, "type") is "fail" or "info");
+        AllAnsweredButTimeouts(run, mode);
         // Reads see what was written: some read returns a value, and every value read was written to that key.
         var written = Completed(run, "txn").SelectMany(o => o["value"]!.AsArray()).Where(m => (string)m![0]! == "w").Select(m => ((long)m![1]!, (long)m[2]!)).ToHashSet();
         var read = Completed(run, "txn").SelectMany(o => o["value"]!.AsArray()).Where(m => (string)m![0]! == "r" && m[2] is not null).Select(m => ((long)m![1]!, (long)m[2]!)).ToList();
@@ -125,7 +133,8 @@ public sealed class NewWorkloadsTests
 
     /// <summary>
     /// A witness that no linearization exists: a read saw v although a write of another value w
-    /// completed before it began, and every op that could have written v had ended before w's began.
+    /// completed before the read began, and every op that could have written v before the read
+    /// ended (began before it ended) had ended before w began.
     /// </summary>
     private static bool HasStaleRead(SimBench.Run run)
     {
@@ -133,9 +142,9 @@ public sealed class NewWorkloadsTests
         var mutations = pairs.Where(p => p.F is "write" or "cas" && p.Type != "fail")
             .Select(p => (p.Start, End: p.Type == "ok" ? p.End : long.MaxValue, Value: p.F == "write" ? (long)p.Value[1]! : (long)p.Value[1]![1]!))
             .ToList();
-        var reads = pairs.Where(p => p is { F: "read", Type: "ok" } && p.Value[1] is not null).Select(p => (p.Start, Value: (long)p.Value[1]!));
+        var reads = pairs.Where(p => p is { F: "read", Type: "ok" } && p.Value[1] is not null).Select(p => (p.Start, p.End, Value: (long)p.Value[1]!));
         return reads.Any(r => mutations.Any(w => w.Value != r.Value && w.End < r.Start
-            && mutations.Where(v => v.Value == r.Value).All(v => v.End < w.Start)));
+            && mutations.Where(v => v.Value == r.Value && v.Start < r.End).All(v => v.End < w.Start)));
     }
 
     /// <summary>Each client op as its invocation's start and its completion's end, type and value.</summary>

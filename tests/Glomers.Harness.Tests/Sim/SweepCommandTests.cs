@@ -17,9 +17,20 @@ public class SweepCommandTests
     [Fact]
     public void ReplayCommandIsTheTestInSimModeWithTheSeed()
     {
-        var command = SweepCommand.ReplayCommand(["-w", "echo", "--bin", "a b/Echo", "--mode", "process", "--rate=5", "--", "--batch-ms", "5"], 42);
+        var bin = SimBench.Bin("Echo");
+        var options = CommandLine.ParseTest(["-w", "echo", "--bin", bin, "--rate=7", "--seed", "3", "--", "--batch-ms", "5"]);
 
-        Assert.Equal("glomers test -w echo --bin 'a b/Echo' --rate=5 --mode sim --seed 42 -- --batch-ms 5", command);
+        Assert.Equal($"glomers test -w echo --bin {bin} --rate 7 --mode sim --seed 42 -- --batch-ms 5", SweepCommand.ReplayCommand(options, 42));
+    }
+
+    [Theory]
+    [InlineData("--mode", "process")]
+    [InlineData("--mode", "sim")]
+    [InlineData("--seed", "4")]
+    public void SweepRefusesFlagsThatFixOneRun(string flag, string value)
+    {
+        var e = Assert.Throws<BenchException>(() => SweepCommand.Run(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--seeds", "1-2", flag, value], TextWriter.Null));
+        Assert.Contains(flag, e.Message);
     }
 
     [Fact]
@@ -35,7 +46,7 @@ public class SweepCommandTests
         var text = output.ToString();
         Assert.Contains("0 valid, 3 invalid, 0 unknown", text);
         Assert.Contains("replay: glomers test -w g-counter --bin", text);
-        Assert.Contains("--mode sim --seed 3", text);
+        Assert.Contains(" --mode sim --recovery-time 1 --store " + store + " --seed 3", text);
     }
 
     [Fact]
@@ -43,9 +54,17 @@ public class SweepCommandTests
     {
         var store = Directory.CreateTempSubdirectory("glomers-sweep").FullName;
 
+        var output = new StringWriter();
         var exit = SweepCommand.Run(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--seeds", "1-4", "--node-count", "2",
-            "--time-limit", "2", "--store", store], TextWriter.Null);
+            "--time-limit", "2", "--store", store], output);
 
         Assert.Equal(0, exit);
+        // The index names each seed's own run folder, and each folder holds that seed's run.
+        var index = Directory.GetFiles(Path.Combine(store, "sweeps"), "echo-*.tsv").Single();
+        Assert.Contains(index, output.ToString());
+        var rows = File.ReadAllLines(index).Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(["1", "2", "3", "4"], rows.Select(r => r[0]));
+        Assert.All(rows, r => Assert.Equal("valid", r[1]));
+        Assert.All(rows, r => Assert.Contains($"\"seed\":{r[0]},", File.ReadAllText(Path.Combine(r[2], "options.json")).Replace(" ", "")));
     }
 }

@@ -1,13 +1,13 @@
-using Glomers.Harness.Network;
+using Glomers.Harness.Faults;
 
 namespace Glomers.Harness.Tests.Bench;
 
 /// <summary>Jepsen's partition shapes on five server nodes.</summary>
-public sealed class PartitionNemesisTests
+public sealed class PartitionShapesTests
 {
     private static readonly string[] Five = ["n0", "n1", "n2", "n3", "n4"];
 
-    private static Dictionary<string, HashSet<string>> Build(string shape, int seed) => PartitionNemesis.Build(shape, Five, new Random(seed));
+    private static Dictionary<string, HashSet<string>> Build(string shape, int seed) => PartitionShapes.Build(shape, Five, new Random(seed));
 
     private static void AssertSymmetricOnServers(Dictionary<string, HashSet<string>> grudge)
     {
@@ -61,14 +61,14 @@ public sealed class PartitionNemesisTests
     public void PickUsesEveryShape()
     {
         var random = new Random(7);
-        var shapes = Enumerable.Range(0, 200).Select(_ => PartitionNemesis.Pick(Five, random).Shape).ToHashSet();
-        Assert.Equal(PartitionNemesis.Shapes.Order(), shapes.Order());
+        var shapes = Enumerable.Range(0, 200).Select(_ => PartitionShapes.Pick(Five, random).Shape).ToHashSet();
+        Assert.Equal(PartitionShapes.Shapes.Order(), shapes.Order());
     }
 
     [Fact]
     public void DescriptionListsEachCut()
     {
-        var grudge = PartitionNemesis.Complete([["n0"], ["n1", "n2"]]);
-        Assert.Equal("one: n0 cut from n1,n2; n1 cut from n0; n2 cut from n0", PartitionNemesis.Describe("one", grudge));
+        var grudge = PartitionShapes.Complete([["n0"], ["n1", "n2"]]);
+        Assert.Equal("one: n0 cut from n1,n2; n1 cut from n0; n2 cut from n0", PartitionShapes.Describe("one", grudge));
     }
 }

@@ -1,10 +1,10 @@
-namespace Glomers.Harness.Network;
+namespace Glomers.Harness.Faults;
 
 /// <summary>
 /// A one-way cut: the nodes, shuffled, split at a random point into senders and receivers; what the
 /// senders send to the receivers is dropped, while the receivers still reach the senders.
 /// </summary>
-public static class OneWayNemesis
+public static class OneWayCut
 {
     public static (string[] Senders, string[] Receivers, Dictionary<string, HashSet<string>> Grudge) Pick(IReadOnlyList<string> nodes, Random random)
     {

@@ -1,4 +1,4 @@
-namespace Glomers.Harness.Nodes;
+namespace Glomers.Harness.Faults;
 
 /// <summary>Which nodes a pause or a kill hits, as Jepsen picks them: one node, a minority, a majority, or all.</summary>
 public static class FaultTargets

@@ -1,11 +1,11 @@
-namespace Glomers.Harness.Network;
+namespace Glomers.Harness.Faults;
 
 /// <summary>
 /// Jepsen's partition shapes, picked uniformly at random each time: isolate one node, split a
 /// majority from a minority, overlapping majorities in a ring, or cut off fewer than a third.
 /// A grudge maps each destination to the sources whose messages it drops.
 /// </summary>
-public static class PartitionNemesis
+public static class PartitionShapes
 {
     public static readonly string[] Shapes = ["one", "majority", "majorities-ring", "minority-third"];
 

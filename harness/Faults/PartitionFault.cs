@@ -1,0 +1,20 @@
+namespace Glomers.Harness.Faults;
+
+/// <summary>Cuts the server nodes along one of Jepsen's shapes; stopping heals every cut.</summary>
+public sealed class PartitionFault(FaultContext context) : Fault(context)
+{
+    public override string Name => "partition";
+
+    public override string Start(Random random)
+    {
+        var (shape, grudge) = PartitionShapes.Pick(Context.NodeIds, random);
+        Context.Network.Partition(grudge);
+        return PartitionShapes.Describe(shape, grudge);
+    }
+
+    public override Task<string> StopAsync()
+    {
+        Context.Network.Heal();
+        return Task.FromResult("fully connected");
+    }
+}
