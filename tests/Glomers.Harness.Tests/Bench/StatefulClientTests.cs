@@ -148,4 +148,25 @@ public sealed class StatefulClientTests
         Assert.Contains(done, o => (o.Type, o.Error) == (OpType.Info, "[timeout, timed out]"));
         Assert.DoesNotContain(done, o => o.Type == OpType.Ok);
     }
+
+    [Fact]
+    public void LinKvTimeoutsFailReadsButLeaveWritesAndCasesUnknownAndDefiniteErrorsFail()
+    {
+        var (silent, _) = Run("lin-kv", _ => null, concurrency: 2, timeLimit: 10);
+        var done = silent.History.Where(o => o.IsClient && o.Type != OpType.Invoke).ToList();
+        Assert.Contains(done, o => o.F == "read");
+        Assert.All(done.Where(o => o.F == "read"), o => Assert.Equal((OpType.Fail, "net-timeout"), (o.Type, o.Error)));
+        Assert.All(done.Where(o => o.F != "read"), o => Assert.Equal((OpType.Info, "net-timeout"), (o.Type, o.Error)));
+        // The client waits max(10 x latency, 1 s): here a second.
+        var first = done.First(o => o.F == "read");
+        Assert.Equal(1_000_000_000, first.Time - silent.History.Single(o => o.Index < first.Index && o.Process == first.Process && o.Type == OpType.Invoke).Time);
+
+        var (missing, _) = Run("lin-kv", body => (string?)body["type"] == "write"
+            ? new JsonObject { ["type"] = "write_ok" }
+            : new JsonObject { ["type"] = "error", ["code"] = 20, ["text"] = "no such key" }, concurrency: 2, timeLimit: 2);
+        var cases = missing.History.Where(o => o.F == "cas" && o.Type != OpType.Invoke).ToList();
+        Assert.NotEmpty(cases);
+        Assert.All(cases, o => Assert.Equal((OpType.Fail, "[key-does-not-exist, no such key]"), (o.Type, o.Error)));
+        Assert.All(missing.History.Where(o => o.F == "write" && o.Type != OpType.Invoke), o => Assert.Equal(OpType.Ok, o.Type));
+    }
 }
