@@ -14,8 +14,10 @@ try
         "test" => TestCommand.Run(CommandLine.ParseTest(args[1..]), Console.Out),
         "sweep" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(),
         "sweep" => SweepCommand.Run(args[1..], Console.Out),
+        "check" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(),
+        "check" => CheckCommand.Run(args[1..], Console.Out),
         "summary" => SummaryCommand.Run(args[1..], Console.Out),
-        _ => throw new BenchException($"unknown command '{args[0]}' (commands: test, sweep, summary; see glomers --help)"),
+        _ => throw new BenchException($"unknown command '{args[0]}' (commands: test, check, sweep, summary; see glomers --help)"),
     };
 }
 catch (BenchException e)

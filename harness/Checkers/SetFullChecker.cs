@@ -107,7 +107,7 @@ public sealed class SetFullChecker(string addF) : IChecker
 
     private static long Millis(long nanos) => Math.Max(0, nanos) / 1_000_000;
 
-    private static CheckResult Report(List<ElementResult> results)
+    private CheckResult Report(List<ElementResult> results)
     {
         var stable = results.Where(r => r.Outcome == Outcome.Stable).ToList();
         var lost = results.Where(r => r.Outcome == Outcome.Lost).ToList();
@@ -142,15 +142,18 @@ public sealed class SetFullChecker(string addF) : IChecker
 
     private static JsonArray Elements(List<ElementResult> rs) => new([.. rs.Select(r => r.Element.Value?.DeepClone())]);
 
-    private static JsonObject Describe(ElementResult r) => new()
+    private JsonObject Describe(ElementResult r) => new()
     {
         ["element"] = r.Element.Value?.DeepClone(),
         ["outcome"] = r.Outcome switch { Outcome.Stable => "stable", Outcome.Lost => "lost", _ => "never-read" },
         ["stable-latency"] = r.StableLatency,
         ["lost-latency"] = r.LostLatency,
-        ["known"] = r.Element.Known?.ToJson(),
-        ["last-absent"] = r.Element.LastAbsent?.ToJson(),
+        ["known"] = Quote(r.Element.Known),
+        ["last-absent"] = Quote(r.Element.LastAbsent),
     };
+
+    // Maelstrom's broadcast checker hands set-full the history with broadcast renamed to add, so it quotes adds.
+    private JsonObject? Quote(Op? op) => (op is { F: var f } && f == addF ? op with { F = WorkloadOps.Add } : op)?.ToJson();
 
     /// <summary>Jepsen's frequency-distribution: the value at index floor(n·q), capped at n−1, of the sorted values.</summary>
     internal static JsonObject Distribution(List<long> values)

@@ -24,6 +24,9 @@ public static class CommandLine
           glomers sweep -w WORKLOAD --bin PATH --seeds 1-200 [test flags] [-- args]
                                      many seeds in sim mode, in parallel; a table, and a replay
                                      command for each seed that fails
+          glomers check -w WORKLOAD HISTORY [test flags]
+                                     judge a recorded history (Maelstrom's history.edn or .edn.gz, or
+                                     our history.jsonl) with the run's flags; stored as a test is
           glomers summary RUN_DIR [--no-header]
                                      the key figures of a stored run (ours or Maelstrom's), with
                                      a line naming the columns unless --no-header
@@ -73,10 +76,27 @@ public static class CommandLine
 
         Output: store/<workload>/<timestamp>/ with results.json, history.jsonl, messages.jsonl,
         node-logs/<node>.log; store/latest points at the newest run.
-        Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line or bench error (sweep: the worst seed).
+        Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line, unreadable history or bench
+        error (sweep: the worst seed).
         """;
 
-    public static TestOptions ParseTest(IReadOnlyList<string> args)
+    public static TestOptions ParseTest(IReadOnlyList<string> args) => Parse(args, positional: null);
+
+    /// <summary>`glomers check`: the test flags (no --bin needed) and the one history file.</summary>
+    public static (TestOptions Options, string History) ParseCheck(IReadOnlyList<string> args)
+    {
+        var positional = new List<string>();
+        var options = Parse(args, positional);
+        return positional switch
+        {
+            [var history] => (options, history),
+            [] => throw new BenchException("check needs a history: glomers check -w WORKLOAD HISTORY [test flags]"),
+            _ => throw new BenchException($"check takes one history, not {positional.Count}: {string.Join(" ", positional)}"),
+        };
+    }
+
+    /// <summary>With <paramref name="positional"/>, bare arguments are gathered there and --bin is optional.</summary>
+    private static TestOptions Parse(IReadOnlyList<string> args, List<string>? positional)
     {
         var o = new TestOptions();
         string? concurrency = null;
@@ -181,13 +201,16 @@ public static class CommandLine
                     break;
                 case "--recovery-time": o = o with { RecoveryTime = NonNegative(flag, Value()) }; break;
                 case "--store": o = o with { StoreRoot = Value() }; break;
+                case var bare when positional is not null && !bare.StartsWith('-'):
+                    positional.Add(bare);
+                    break;
                 default:
                     throw new BenchException(arg.StartsWith('-') ? $"unknown flag {flag} (see glomers --help)" : $"unexpected argument '{arg}' (arguments for the binary go after --)");
             }
         }
         if (o.Workload.Length == 0) throw new BenchException("--workload is required (-w echo, broadcast, ...)");
-        if (o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
-        if (!File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
+        if (positional is null && o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
+        if (positional is null && !File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
         o = o with { NodeCountGiven = nodeCountGiven };
         o = o with { Concurrency = ParseConcurrency(concurrency ?? "1n", o.NodeCount) };
         if (!seedGiven) o = o with { Seed = Random.Shared.NextInt64(1, 1_000_000_000) };

@@ -5,7 +5,8 @@ namespace Glomers.Harness.History;
 /// <list type="bullet">
 /// <item>Client ops: each process has an Invoke, then exactly one completion (Ok, Fail or Info), in
 /// time order; <see cref="Op.Index"/> is the op's position in the history.</item>
-/// <item>echo: f "echo"; invoke value = the string sent; ok value = the reply's <c>echo</c> field.</item>
+/// <item>echo: f "echo"; invoke value = the string sent; ok value = the whole reply body, as in
+/// Maelstrom (its <c>echo</c> field is what came back).</item>
 /// <item>unique-ids: f "generate"; invoke value null; ok value = the reply's <c>id</c> (any JSON).</item>
 /// <item>broadcast: f "broadcast", value = the int; f "read", invoke value null, ok value = the
 /// <c>messages</c> array. Final reads have <see cref="Op.Final"/> set.</item>

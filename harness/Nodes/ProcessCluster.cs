@@ -120,7 +120,8 @@ internal sealed class ProcessNode(string id, TestOptions options, Scheduler sche
 
     public void Signal(string name)
     {
-        Paused = name == "STOP";
+        // A dead process has nothing to stop: the one a restart starts runs.
+        Paused = name == "STOP" && !exited;
         if (process is not { } p || exited || OperatingSystem.IsWindows()) return;
         try
         {

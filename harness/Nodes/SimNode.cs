@@ -92,7 +92,8 @@ internal sealed class SimNode : IEndpoint
         else current.Transport.Deliver(message.Line);
     }
 
-    public void Pause() => paused = true;
+    /// <summary>Stops the running incarnation; a dead node has nothing to pause, so it restarts running, as a process would.</summary>
+    public void Pause() => paused = current is not null;
 
     public void Resume()
     {

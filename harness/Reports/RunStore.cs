@@ -53,6 +53,9 @@ public sealed class RunStore
         foreach (var op in history) w.WriteLine(op.ToJson().ToJsonString());
     }
 
+    /// <summary>A recorded history kept as it was given, under <paramref name="name"/> (history.jsonl, history.edn.gz, ...).</summary>
+    public void CopyHistory(string source, string name) => File.Copy(source, Path.Combine(Directory, name), overwrite: true);
+
     public void WriteResults(JsonObject results) =>
         File.WriteAllText(Path.Combine(Directory, "results.json"), results.ToJsonString(Pretty) + "\n");
 

@@ -3,7 +3,10 @@ using Glomers.Harness.Cli;
 
 namespace Glomers.Harness.Workloads;
 
-/// <summary>echo: every worker sends "Please echo N" (N in 0..127); the reply must carry the same payload.</summary>
+/// <summary>
+/// echo: every worker sends "Please echo N" (N in 0..127); the reply must carry the same payload.
+/// As in Maelstrom, an ok op's value is the whole reply body.
+/// </summary>
 public sealed class EchoWorkload : IWorkload
 {
     public string Name => "echo";
@@ -20,7 +23,7 @@ public sealed class EchoWorkload : IWorkload
     public JsonNode? Complete(Invocation op, JsonObject reply)
     {
         ReplySchema.Check(reply, "echo_ok", ("echo", ReplySchema.Any, "any JSON"));
-        return reply["echo"]?.DeepClone();
+        return reply.DeepClone();
     }
 
     public (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options) => null;

@@ -41,7 +41,7 @@ public sealed class ReplySchemaTests
     {
         var echo = new EchoWorkload();
         var op = new Invocation("echo", "hi");
-        Assert.Equal("{\"a\":[1]}", echo.Complete(op, JsonNode.Parse("""{"type":"echo_ok","in_reply_to":1,"echo":{"a":[1]}}""")!.AsObject())!.ToJsonString());
+        Assert.Equal("""{"type":"echo_ok","in_reply_to":1,"echo":{"a":[1]}}""", echo.Complete(op, JsonNode.Parse("""{"type":"echo_ok","in_reply_to":1,"echo":{"a":[1]}}""")!.AsObject())!.ToJsonString());
         Assert.Throws<MalformedReplyException>(() => echo.Complete(op, JsonNode.Parse("""{"type":"echo_ok","in_reply_to":1}""")!.AsObject()));
     }
 }

@@ -31,7 +31,7 @@ public class ResultComposerTests
     [Fact]
     public void ResultsHaveMaelstromsStructure()
     {
-        var input = new HistoryBuilder().Done(0, "echo", "a").Input();
+        var input = new HistoryBuilder().Invoke(0, "echo", "a").Ok(0, new JsonObject { ["type"] = "echo_ok", ["echo"] = "a" }).Input();
 
         var results = ResultComposer.Compose(WorkloadCheckers.For("echo"), input).ToJson();
 

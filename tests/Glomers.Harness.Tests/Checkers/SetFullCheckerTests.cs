@@ -39,9 +39,10 @@ public class SetFullCheckerTests
         Assert.Equal("1", Json(result, "stale-count"));
         Assert.Equal("[0]", Json(result, "stale"));
         Assert.Equal("""{"0":4,"0.5":4,"0.95":4,"0.99":4,"1":4}""", Json(result, "stable-latencies"));
+        // As in Maelstrom, whose set-full sees broadcasts renamed to adds: the known op is quoted with f add.
         Assert.Equal(JsonText.Compact("""
             [{"element":0,"outcome":"stable","stable-latency":4,"lost-latency":null,
-              "known":{"index":1,"time":1000000,"type":"ok","process":0,"f":"broadcast","value":0},
+              "known":{"index":1,"time":1000000,"type":"ok","process":0,"f":"add","value":0},
               "last-absent":{"index":2,"time":5000000,"type":"invoke","process":1,"f":"read","value":null}}]
             """), Json(result, "worst-stale"));
     }

@@ -61,6 +61,19 @@ public class NemesisTests
         Assert.Equal(Glomers.Harness.Checkers.Validity.True, run.Valid);
     }
 
+    [Fact]
+    public void ANodePausedWhileDeadRestartsRunning()
+    {
+        // Seed 14: every node is killed at once and n0 is paused while dead; the restart must still init it.
+        var run = SimBench.Execute(SimBench.Options("g-counter", "GCounter", "sim", 14, "--node-count", "3", "--time-limit", "20", "--rate", "100",
+            "--nemesis", "partition,one-way,pause,kill,duplicate"));
+
+        var pausedWhileDead = Done(run, "start-pause").Any(p => p["value"]!.ToString().Contains("n0") && Done(run, "start-kill")
+            .Any(k => (long)k["time"]! <= (long)p["time"]! && Done(run, "stop-kill").All(s => (long)s["time"]! > (long)p["time"]!)));
+        Assert.True(pausedWhileDead, "the schedule of seed 14 no longer pauses a dead node");
+        Assert.DoesNotContain("restart-failed", run.Results.ToJsonString());
+    }
+
     private static List<JsonObject> Done(SimBench.Run run, string f) =>
         [.. run.HistoryOps.Where(o => SimBench.Run.Text(o, "process") == "nemesis" && SimBench.Run.Text(o, "f") == f && o["value"] is not null)];
 }
