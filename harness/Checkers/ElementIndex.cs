@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace Glomers.Harness.Checkers;
@@ -13,9 +14,15 @@ internal sealed class ElementIndex
 
     public int GetOrAdd(JsonNode? value, int next)
     {
-        if (TryGet(value, out var at)) return at;
-        if (IsInteger(value, out var n)) _integers[n] = next;
-        else _others[JsonValueOrder.Key(value)] = next;
+        if (IsInteger(value, out var n))
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_integers, n, out var found);
+            if (!found) slot = next;
+            return slot;
+        }
+        var key = JsonValueOrder.Key(value);
+        if (_others.TryGetValue(key, out var at)) return at;
+        _others[key] = next;
         return next;
     }
 

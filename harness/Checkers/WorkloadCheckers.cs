@@ -1,3 +1,4 @@
+using Glomers.Harness.Checkers.Kafka;
 using Glomers.Harness.History;
 
 namespace Glomers.Harness.Checkers;
@@ -5,7 +6,7 @@ namespace Glomers.Harness.Checkers;
 /// <summary>The checker Maelstrom uses for each workload the bench knows.</summary>
 public static class WorkloadCheckers
 {
-    public static IReadOnlyList<string> Known { get; } = ["echo", "unique-ids", "broadcast", "g-set", "g-counter", "pn-counter"];
+    public static IReadOnlyList<string> Known { get; } = ["echo", "unique-ids", "broadcast", "g-set", "g-counter", "pn-counter", "kafka"];
 
     public static IChecker For(string workload) => workload switch
     {
@@ -14,7 +15,8 @@ public static class WorkloadCheckers
         "broadcast" => new SetFullChecker(WorkloadOps.Broadcast),
         "g-set" => new SetFullChecker(WorkloadOps.Add),
         "g-counter" or "pn-counter" => new CounterChecker(),
-        "kafka" or "txn-rw-register" or "lin-kv" => new NoCheckerYet(workload),
+        "kafka" => new KafkaChecker(),
+        "txn-rw-register" or "lin-kv" => new NoCheckerYet(workload),
         _ => throw new ArgumentException(
             $"no checker for workload '{workload}'; known workloads: {string.Join(", ", Known)}", nameof(workload)),
     };

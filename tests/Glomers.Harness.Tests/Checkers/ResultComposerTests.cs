@@ -90,7 +90,6 @@ public class ResultComposerTests
     }
 
     [Theory]
-    [InlineData("kafka")]
     [InlineData("txn-rw-register")]
     [InlineData("lin-kv")]
     public void AWorkloadWithoutItsCheckerYetIsJudgedUnknown(string workload)

@@ -5,7 +5,8 @@ namespace Glomers.Harness.Tests.Sim;
 
 /// <summary>
 /// kafka, txn-rw-register and lin-kv through the whole bench in sim mode, on the test nodes: the
-/// histories have Maelstrom's shapes, and each broken node's flaw is there to be found in them.
+/// histories have Maelstrom's shapes, each broken node's flaw is there to be found in them, and
+/// the checkers that exist judge them as Maelstrom would.
 /// </summary>
 public sealed class NewWorkloadsTests
 {
@@ -28,17 +29,6 @@ public sealed class NewWorkloadsTests
     private static IEnumerable<(string Key, long Offset, long Msg)> Sent(SimBench.Run run) =>
         Completed(run, "send").Select(o => o["value"]![0]!.AsArray()).Select(m => ((string)m[1]!, (long)m[2]![0]!, (long)m[2]![1]!));
 
-    [Fact]
-    public void WithoutItsCheckerAKafkaRunIsStoredAndJudgedUnknown()
-    {
-        var run = Run("kafka", "KafkaOwner", 2);
-
-        Assert.Equal(Validity.Unknown, run.Valid);
-        Assert.Equal("no checker yet for workload 'kafka'", (string)run.Results["workload"]!["error"]!);
-        Assert.True((bool)run.Results["stats"]!["valid?"]!);
-        Assert.True(File.Exists(Path.Combine(run.Directory, "history.jsonl")));
-    }
-
     // One owner node, or logs in the lin-kv service in both modes.
     [Theory]
     [InlineData("sim", "owner")]
@@ -56,7 +46,12 @@ public sealed class NewWorkloadsTests
         Assert.NotEmpty(finalPolls);
         Assert.All(Polled(run).GroupBy(p => p.Key), key => Assert.Equal(key.Select(p => p.Offset).Distinct().Order(), Enumerable.Range(0, key.Select(p => p.Offset).Distinct().Count()).Select(o => (long)o)));
         AllAnsweredButTimeouts(run, mode);
+        Assert.Equal(Validity.True, run.Valid);
     }
+
+    /// <summary>The kafka checker's error types for a run.</summary>
+    private static IEnumerable<string> KafkaErrorTypes(SimBench.Run run) =>
+        run.Results["workload"]!["error-types"]!.AsArray().Select(t => (string)t!);
 
     /// <summary>Every op succeeded; with real processes on a busy machine, some may have timed out.</summary>
     private static void AllAnsweredButTimeouts(SimBench.Run run, string mode)
@@ -76,6 +71,8 @@ public sealed class NewWorkloadsTests
         // About one send in twenty, and later offsets of the same key were read.
         Assert.InRange(lost.Count, Sent(run).Count() / 30, Sent(run).Count() / 12);
         Assert.Contains(lost, l => polled.Any(p => p.Key == l.Key && p.Offset > l.Offset));
+        Assert.Equal(Validity.False, run.Valid);
+        Assert.Contains("lost-write", KafkaErrorTypes(run));
     }
 
     [Fact]
@@ -86,6 +83,8 @@ public sealed class NewWorkloadsTests
         var gapped = Completed(run, "poll").SelectMany(o => ((JsonObject)o["value"]![0]![1]!).Select(kv => kv.Value!.AsArray().Select(p => (long)p![0]!).ToList()))
             .Where(offsets => offsets.Zip(offsets.Skip(1)).Any(p => p.Second - p.First > 1));
         Assert.NotEmpty(gapped);
+        Assert.Equal(Validity.False, run.Valid);
+        Assert.Contains("int-poll-skip", KafkaErrorTypes(run));
     }
 
     [Theory]
