@@ -32,7 +32,8 @@ public static class CommandLine
                                      a line naming the columns unless --no-header
           glomers --help
 
-        Workloads: echo, unique-ids, broadcast, g-set, g-counter, pn-counter
+        Workloads: echo, unique-ids, broadcast, g-set, g-counter, pn-counter, kafka, txn-rw-register, lin-kv
+        (lin-kv runs each key on 2 threads per node: --concurrency must be a multiple of 2n, e.g. 2n)
 
         Maelstrom's flags (same meaning and defaults):
           -w, --workload NAME        workload to run (required)
@@ -51,10 +52,11 @@ public static class CommandLine
                                      again after gaps uniform in [0, 2 x SECONDS] (default 10)
           --topology NAME            line | grid | tree | tree2 | tree3 | tree4 | total (default grid)
           --availability A           total, or the required fraction of ok operations in [0, 1]
-          --consistency-models M     comma-separated models to check (default strict-serializable)
-          --key-count N              keys in play, for workloads with keys
-          --max-txn-length N         most micro-ops in a transaction (default 4)
-          --max-writes-per-key N     most writes to one key (default 16)
+          --consistency-models M     comma-separated models txn-rw-register is checked against (default
+                                     strict-serializable); Maelstrom itself needs spaces around the commas
+          --key-count N              active keys at any time, for txn-rw-register and kafka (default 10)
+          --max-txn-length N         most micro-ops in a txn-rw-register transaction (default 4)
+          --max-writes-per-key N     most writes to one key, for txn-rw-register and kafka (default 16)
           --log-stderr               echo nodes' stderr to the console
           --log-net-send             print every message sent
           --log-net-recv             print every message received

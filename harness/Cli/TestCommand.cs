@@ -35,11 +35,11 @@ public static class TestCommand
         var wall = Stopwatch.StartNew();
         // A bad --bin for sim mode is a command-line error, found before anything is stored.
         if (options.Mode == RunMode.Sim) SimAssembly.NodeClass(options.Bin);
+        var workload = Workloads.Workloads.Create(options.Workload, options);
         var store = RunStore.Create(options, DateTimeOffset.UtcNow);
         store.WriteOptions(options);
         console?.WriteLine(CommandText.Of(options));
         console?.WriteLine($"Store: {store.Directory}");
-        var workload = Workloads.Workloads.Create(options.Workload);
         var sim = options.Mode == RunMode.Sim;
         var scheduler = new Scheduler(sim ? new VirtualTimeProvider() : TimeProvider.System);
         RunOutcome outcome;

@@ -122,7 +122,7 @@ public sealed class TestRun
     private async Task MainAndFinalAsync()
     {
         var workers = Enumerable.Range(0, options.Concurrency)
-            .Select(t => new Worker(t, options.NodeIds[t % options.NodeCount], OpenClient()))
+            .Select(t => new Worker(t, options.NodeIds[t % options.NodeCount], OpenClient(), workload.OpenSession()))
             .ToList();
         var end = scheduler.Now + Seconds(options.TimeLimit);
         Say($"Running {workload.Name} for {options.TimeLimit} s at {options.Rate}/s with {options.Concurrency} clients...");
@@ -136,7 +136,7 @@ public sealed class TestRun
         Say("Waiting for recovery...");
         await scheduler.Delay(TimeSpan.FromSeconds(options.RecoveryTime));
         Say("Final reads...");
-        await Task.WhenAll(workers.Select(w => ExecuteAsync(w, workload.Final(w.Thread))));
+        await Task.WhenAll(workers.Select(w => workload.RunFinalAsync(new FinalWorker(this, w))));
     }
 
     /// <summary>Hands ops to free workers at the test's rate (each gap uniform in [0, 2/rate]) until the time limit.</summary>
@@ -168,7 +168,7 @@ public sealed class TestRun
                     if (scheduler.Now >= end) return inflight;
                 }
                 var worker = free.Dequeue();
-                inflight.Add(Run(worker, workload.Next(generatorRandom, worker.Thread)));
+                inflight.Add(Run(worker, workload.Next(generatorRandom, worker.Thread, scheduler.Now)));
                 // A backlog older than a second is dropped rather than fired in one burst.
                 next = Math.Max(next, scheduler.Now - 1_000_000_000) + (long)(generatorRandom.NextDouble() * gap);
             }
@@ -183,23 +183,53 @@ public sealed class TestRun
         }
     }
 
-    /// <summary>One op through one worker's client, recorded as Maelstrom's clients record it.</summary>
-    private async Task ExecuteAsync(Worker worker, Invocation op)
+    /// <summary>One op through one worker's client, recorded as Maelstrom's clients record it; returns the completion.</summary>
+    private async Task<Op> ExecuteAsync(Worker worker, Invocation op)
     {
         history.Add(OpType.Invoke, worker.Process, op.F, op.Value?.DeepClone(), final: op.Final, node: worker.Node);
-        var reply = await worker.Client.CallAsync(worker.Node, workload.Request(op), workload.ClientTimeout);
-        var (type, value, error) = Outcome(worker, op, reply);
-        history.Add(type, worker.Process, op.F, value, error, op.Final, worker.Node);
+        var (type, value, error) = await InvokeAsync(worker, op);
+        var completion = history.Add(type, worker.Process, op.F, value, error, op.Final, worker.Node);
+        workload.Observe(completion);
         if (type == OpType.Info)
         {
-            // Jepsen retires a process whose op is indeterminate and opens a fresh client for the thread.
-            network.Close(worker.Client.Id);
+            // Jepsen retires a process whose op is indeterminate; a client that is not reusable is replaced, state and all.
             worker.Process += options.Concurrency;
-            worker.Client = OpenClient();
+            if (!workload.ClientReusable)
+            {
+                network.Close(worker.Client.Id);
+                worker.Client = OpenClient();
+                worker.Session = workload.OpenSession();
+            }
+        }
+        return completion;
+    }
+
+    private async Task<(OpType, JsonNode?, string?)> InvokeAsync(Worker worker, Invocation op)
+    {
+        JsonObject? lastReply = null;
+        try
+        {
+            var done = await worker.Session.InvokeAsync(op, async body =>
+            {
+                var reply = lastReply = await worker.Client.CallAsync(worker.Node, body, workload.ClientTimeout);
+                return reply is not null && reply["type"]?.ToString() != "error" ? reply : throw new RpcFailedException(reply);
+            });
+            return (done.Type, done.Value, null);
+        }
+        catch (RpcFailedException e)
+        {
+            return Outcome(op, e.Reply);
+        }
+        catch (MalformedReplyException e)
+        {
+            findings.Add(new Finding(scheduler.Now, worker.Node, "malformed-rpc-response",
+                $"{worker.Node} answered {op.F} with a malformed reply: {e.Message}", lastReply?.ToJsonString()));
+            return (OpType.Info, op.Value?.DeepClone(), $"malformed-rpc-response: {e.Message}");
         }
     }
 
-    private (OpType, JsonNode?, string?) Outcome(Worker worker, Invocation op, JsonObject? reply)
+    /// <summary>Maelstrom's with-errors: an error reply (or none, <paramref name="reply"/> null) fails or leaves the op unknown.</summary>
+    private (OpType, JsonNode?, string?) Outcome(Invocation op, JsonObject? reply)
     {
         var idempotent = workload.IdempotentFs;
         if (reply is null)
@@ -208,28 +238,15 @@ public sealed class TestRun
                 ? (OpType.Fail, op.Value?.DeepClone(), "net-timeout")
                 : (OpType.Info, op.Value?.DeepClone(), "net-timeout");
         }
-        if (reply["type"]?.ToString() == "error")
-        {
-            // Any integer: a body built in memory holds an int where a parsed one holds a JsonElement.
-            var code = Checkers.JsonNumbers.TryGetInt64(reply["code"], out var n) ? n : -1;
-            var (name, definite) = ErrorNames.Describe(code);
-            var text = reply["text"]?.ToString();
-            var error = $"[{name}, {text}]";
-            if (idempotent is null) return (OpType.Info, op.Value?.DeepClone(), error);
-            return definite || idempotent.Contains(op.F)
-                ? (OpType.Fail, op.Value?.DeepClone(), error)
-                : (OpType.Info, op.Value?.DeepClone(), error);
-        }
-        try
-        {
-            return (OpType.Ok, workload.Complete(op, reply), null);
-        }
-        catch (MalformedReplyException e)
-        {
-            findings.Add(new Finding(scheduler.Now, worker.Node, "malformed-rpc-response",
-                $"{worker.Node} answered {op.F} with a malformed reply: {e.Message}", reply.ToJsonString()));
-            return (OpType.Info, op.Value?.DeepClone(), $"malformed-rpc-response: {e.Message}");
-        }
+        // Any integer: a body built in memory holds an int where a parsed one holds a JsonElement.
+        var code = Checkers.JsonNumbers.TryGetInt64(reply["code"], out var n) ? n : -1;
+        var (name, definite) = ErrorNames.Describe(code);
+        var text = reply["text"]?.ToString();
+        var error = $"[{name}, {text}]";
+        if (idempotent is null) return (OpType.Info, op.Value?.DeepClone(), error);
+        return definite || idempotent.Contains(op.F)
+            ? (OpType.Fail, op.Value?.DeepClone(), error)
+            : (OpType.Info, op.Value?.DeepClone(), error);
     }
 
     private IDisposable? StartProgress()
@@ -276,11 +293,21 @@ public sealed class TestRun
 
     private static long Seconds(double s) => (long)(s * 1e9);
 
-    private sealed class Worker(int thread, string node, BenchClient client)
+    private sealed class Worker(int thread, string node, BenchClient client, IClientSession session)
     {
         public int Thread { get; } = thread;
         public string Node { get; } = node;
         public int Process { get; set; } = thread;
         public BenchClient Client { get; set; } = client;
+        public IClientSession Session { get; set; } = session;
+    }
+
+    private sealed class FinalWorker(TestRun run, Worker worker) : IFinalWorker
+    {
+        public int Thread => worker.Thread;
+        public long Now => run.scheduler.Now;
+        public Random Random => run.generatorRandom;
+        public Task<Op> ExecuteAsync(Invocation op) => run.ExecuteAsync(worker, op);
+        public Task DelayUntil(long time) => run.scheduler.DelayUntil(time);
     }
 }

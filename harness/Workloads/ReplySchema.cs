@@ -30,7 +30,7 @@ public static class ReplySchema
 
     public static bool Any(JsonNode? _) => true;
 
-    public static bool IsInteger(JsonNode? node) => node is JsonValue v && v.TryGetValue(out long _);
+    public static bool IsInteger(JsonNode? node) => Checkers.JsonNumbers.TryGetInt64(node, out _);
 
     public static bool IsArray(JsonNode? node) => node is JsonArray;
 

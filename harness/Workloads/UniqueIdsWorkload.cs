@@ -3,13 +3,14 @@ using Glomers.Harness.Cli;
 
 namespace Glomers.Harness.Workloads;
 
-/// <summary>unique-ids: every op is a generate; the ids of ok replies must all differ.</summary>
+/// <summary>unique-ids: every op is a generate; the ids of ok replies must all differ. The client is reusable, as Maelstrom's is.</summary>
 public sealed class UniqueIdsWorkload : IWorkload
 {
     public string Name => "unique-ids";
     public bool HasFinalPhase => false;
     public IReadOnlySet<string>? IdempotentFs { get; } = new HashSet<string>();
     public TimeSpan ClientTimeout => Workloads.DefaultTimeout;
+    public bool ClientReusable => true;
 
     public Invocation Next(Random random, int thread) => new("generate", null);
 

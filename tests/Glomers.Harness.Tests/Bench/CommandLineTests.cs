@@ -120,7 +120,7 @@ public sealed class CommandLineTests
     [InlineData("--seed", "1.5")]
     [InlineData("--mode", "simulated")]
     [InlineData("--recovery-time", "-1")]
-    [InlineData("--workload", "kafka")]
+    [InlineData("--workload", "txn-list-append")]
     public void BadValueNamesItsFlag(string flag, string value)
     {
         var e = Assert.Throws<BenchException>(() => Parse(flag, value));

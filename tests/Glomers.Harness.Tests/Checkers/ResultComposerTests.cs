@@ -80,6 +80,8 @@ public class ResultComposerTests
     [InlineData("g-counter", typeof(CounterChecker))]
     [InlineData("pn-counter", typeof(CounterChecker))]
     [InlineData("lin-kv", typeof(Glomers.Harness.Checkers.Linearizable.LinearizableChecker))]
+    [InlineData("kafka", typeof(Glomers.Harness.Checkers.Kafka.KafkaChecker))]
+    [InlineData("txn-rw-register", typeof(Glomers.Harness.Checkers.Txn.TxnChecker))]
     public void EachWorkloadHasItsChecker(string workload, Type checker) =>
         Assert.IsType(checker, WorkloadCheckers.For(workload));
 
