@@ -12,12 +12,18 @@ public sealed class NewWorkloadsTests
 {
     private static SimBench.Run Run(string workload, string node, int nodes, params string[] nodeArgs) => Run("sim", workload, node, nodes, nodeArgs);
 
-    private static SimBench.Run Run(string mode, string workload, string node, int nodes, params string[] nodeArgs)
+    private static SimBench.Run Run(string mode, string workload, string node, int nodes, params string[] nodeArgs) =>
+        Run(mode, workload, node, nodes, [], nodeArgs);
+
+    private static SimBench.Run Run(string mode, string workload, string node, int nodes, string[] benchFlags, string[] nodeArgs)
     {
         string[] flags = ["--node-count", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--concurrency", "2n",
-            "--time-limit", "5", "--rate", "200", "--latency", "2", "--recovery-time", "1"];
+            "--time-limit", "5", "--rate", "200", "--latency", "2", "--recovery-time", "1", .. benchFlags];
         return SimBench.Execute(SimBench.Options(workload, node, mode, 21, [.. flags, .. nodeArgs.Length > 0 ? ["--", .. nodeArgs] : Array.Empty<string>()]));
     }
+
+    private static IEnumerable<string> AnomalyTypes(SimBench.Run run) =>
+        run.Results["workload"]!["anomaly-types"]!.AsArray().Select(t => (string)t!);
 
     private static IEnumerable<JsonObject> Completed(SimBench.Run run, string f, string type = "ok") =>
         run.HistoryOps.Where(o => SimBench.Run.Text(o, "f") == f && SimBench.Run.Text(o, "type") == type);
@@ -102,17 +108,31 @@ public sealed class NewWorkloadsTests
         var read = Completed(run, "txn").SelectMany(o => o["value"]!.AsArray()).Where(m => (string)m![0]! == "r" && m[2] is not null).Select(m => ((long)m![1]!, (long)m[2]!)).ToList();
         Assert.NotEmpty(read);
         Assert.All(read, r => Assert.Contains(r, written));
+        // One writer applying whole txns in order: strict serializable, the strongest model.
+        Assert.Equal(Validity.True, run.Valid);
+        Assert.Empty(AnomalyTypes(run));
     }
 
     [Fact]
     public void TheDirtyTxnNodeLeaksWritesOfFailedTxns()
     {
-        var dirty = Run("txn-rw-register", "TxnSerial", 1, "--fault", "dirty");
+        var dirty = Run("sim", "txn-rw-register", "TxnSerial", 1, ["--consistency-models", "read-committed"], ["--fault", "dirty"]);
         var failed = Completed(dirty, "txn", "fail").ToList();
         Assert.All(failed, o => Assert.Equal("[txn-conflict, txn conflict]", (string)o["error"]!));
         var failedWrites = failed.SelectMany(o => o["value"]!.AsArray()).Where(m => (string)m![0]! == "w").Select(m => ((long)m![1]!, (long)m[2]!)).ToHashSet();
         var reads = Completed(dirty, "txn").SelectMany(o => o["value"]!.AsArray()).Where(m => (string)m![0]! == "r" && m[2] is not null).Select(m => ((long)m![1]!, (long)m[2]!));
         Assert.Contains(reads, failedWrites.Contains);
+        // Read committed forbids reading an aborted write: G1a.
+        Assert.Equal(Validity.False, dirty.Valid);
+        Assert.Contains("G1a", AnomalyTypes(dirty));
+    }
+
+    [Fact]
+    public void TheDirtyTxnNodePassesReadUncommitted()
+    {
+        // Read uncommitted allows aborted reads; the same node, judged against it, is valid.
+        var dirty = Run("sim", "txn-rw-register", "TxnSerial", 1, ["--consistency-models", "read-uncommitted"], ["--fault", "dirty"]);
+        Assert.Equal(Validity.True, dirty.Valid);
     }
 
     [Fact]
@@ -124,10 +144,14 @@ public sealed class NewWorkloadsTests
             Assert.DoesNotContain(run.HistoryOps, o => SimBench.Run.Text(o, "type") == "info");
             Assert.True(Completed(run, "read").Count() > 300);
             Assert.False(HasStaleRead(run));
+            Assert.Equal(Validity.True, run.Valid);
         }
 
         // The stale node shows a read that no linearization allows; the correct ones never do.
-        Assert.True(HasStaleRead(Run("lin-kv", "LinKvOwner", 3, "--fault", "stale")));
+        var stale = Run("lin-kv", "LinKvOwner", 3, "--fault", "stale");
+        Assert.True(HasStaleRead(stale));
+        Assert.Equal(Validity.False, stale.Valid);
+        Assert.NotEmpty(stale.Results["workload"]!["failures"]!.AsArray());
     }
 
     /// <summary>
