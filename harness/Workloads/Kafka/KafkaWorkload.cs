@@ -39,7 +39,7 @@ public sealed class KafkaWorkload : IWorkload
     private readonly Dictionary<string, long> polled = [];
 
     // The highest offset every key is known to have, from ok sends and polls: the final polls' target.
-    private readonly SortedDictionary<string, long> maxOffsets = new(KafkaOps.KeyOrder);
+    private readonly SortedDictionary<string, long> maxOffsets = new(KafkaOffsets.KeyOrder);
     private IReadOnlyDictionary<string, long>? finalTargets;
     private long? finalDeadline;
 
@@ -82,7 +82,7 @@ public sealed class KafkaWorkload : IWorkload
             return new Invocation(KafkaOps.Assign, new JsonArray(key));
         var keys = sent.Keys.Append(key).Distinct();
         var unseen = new JsonObject();
-        foreach (var k in sent.Keys.Order(KafkaOps.KeyOrder))
+        foreach (var k in sent.Keys.Order(KafkaOffsets.KeyOrder))
             unseen[k] = new JsonObject { ["polled"] = polled.GetValueOrDefault(k, -1), ["sent"] = sent[k] };
         return new Invocation(KafkaOps.Assign, new JsonArray([.. keys.Select(k => (JsonNode)k)]), Fields: new JsonObject { ["unseen"] = unseen });
     }
@@ -90,12 +90,12 @@ public sealed class KafkaWorkload : IWorkload
     public void Observe(Op completion)
     {
         if (completion.Type != OpType.Ok) return;
-        var sends = KafkaOps.MaxSent(completion);
-        var polls = KafkaOps.MaxPolled(completion);
-        KafkaOps.MergeMax(maxOffsets, sends);
-        KafkaOps.MergeMax(maxOffsets, polls);
-        KafkaOps.MergeMax(sent, sends);
-        KafkaOps.MergeMax(polled, polls);
+        var sends = KafkaOffsets.MaxSent(completion);
+        var polls = KafkaOffsets.MaxPolled(completion);
+        KafkaOffsets.MergeMax(maxOffsets, sends);
+        KafkaOffsets.MergeMax(maxOffsets, polls);
+        KafkaOffsets.MergeMax(sent, sends);
+        KafkaOffsets.MergeMax(polled, polls);
         // A key whose polls caught up with its sends is no longer unseen.
         foreach (var key in sends.Keys.Concat(polls.Keys).Distinct())
         {
@@ -108,7 +108,7 @@ public sealed class KafkaWorkload : IWorkload
     public async Task RunFinalAsync(IFinalWorker worker)
     {
         // One target and one deadline for all workers, fixed when the first of them starts.
-        var targets = new Dictionary<string, long>(finalTargets ??= new SortedDictionary<string, long>(maxOffsets, KafkaOps.KeyOrder));
+        var targets = new Dictionary<string, long>(finalTargets ??= new SortedDictionary<string, long>(maxOffsets, KafkaOffsets.KeyOrder));
         var deadline = finalDeadline ??= worker.Now + (long)(FinalTimeLimit.TotalSeconds * 1e9);
         if (targets.Count == 0 || worker.Now >= deadline) return;
         await worker.ExecuteAsync(new Invocation(KafkaOps.Crash, null));
@@ -123,7 +123,7 @@ public sealed class KafkaWorkload : IWorkload
             await worker.DelayUntil(at);
             var done = await worker.ExecuteAsync(new Invocation(KafkaOps.Poll, new JsonArray(new JsonArray(KafkaOps.Poll)), Fields: new JsonObject { ["poll-ms"] = 1000 }));
             next = at + (long)(worker.Random.NextDouble() * 2 * FinalPollGapSeconds * 1e9);
-            foreach (var (key, offset) in KafkaOps.MaxPolled(done))
+            foreach (var (key, offset) in KafkaOffsets.MaxPolled(done))
                 if (targets.TryGetValue(key, out var target) && target <= offset) targets.Remove(key);
         }
     }

@@ -1,4 +1,4 @@
-namespace Glomers.Harness.Checkers.Kafka;
+namespace Glomers.Harness.History;
 
 /// <summary>
 /// The kafka history shapes the checker reads (Maelstrom's, turned into JSON as Reports/Edn.cs does).

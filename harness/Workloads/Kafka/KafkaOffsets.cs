@@ -5,23 +5,16 @@ using Glomers.Harness.History;
 namespace Glomers.Harness.Workloads.Kafka;
 
 /// <summary>
-/// The shapes of kafka ops in a history, and the offsets an ok op proves, as Jepsen's kafka generator
-/// reads them: a send invokes <c>[["send",k,v]]</c> and completes <c>[["send",k,[offset,v]]]</c>; a poll
-/// invokes <c>[["poll"]]</c> and completes <c>[["poll",{k:[[offset,v],…]}]]</c>; an assign's value is the
-/// key list; a crash has value null and ends in info.
+/// The offsets an ok kafka op proves (shapes in <see cref="KafkaOps"/>), as Jepsen's kafka generator
+/// reads them to know which keys and offsets exist.
 /// </summary>
-public static class KafkaOps
+public static class KafkaOffsets
 {
-    public const string Send = "send";
-    public const string Poll = "poll";
-    public const string Assign = "assign";
-    public const string Crash = "crash";
-
     /// <summary>The highest offset each key was polled at in an ok poll (-1 for a key that came back empty).</summary>
     public static Dictionary<string, long> MaxPolled(Op op)
     {
         var offsets = new Dictionary<string, long>();
-        if (op.Type != OpType.Ok || op.F != Poll || op.Value is not JsonArray mops) return offsets;
+        if (op.Type != OpType.Ok || op.F != KafkaOps.Poll || op.Value is not JsonArray mops) return offsets;
         foreach (var mop in mops)
         {
             if (mop is not JsonArray { Count: 2 } poll || poll[1] is not JsonObject msgs) continue;
@@ -43,7 +36,7 @@ public static class KafkaOps
     public static Dictionary<string, long> MaxSent(Op op)
     {
         var offsets = new Dictionary<string, long>();
-        if (op.Type != OpType.Ok || op.F != Send || op.Value is not JsonArray mops) return offsets;
+        if (op.Type != OpType.Ok || op.F != KafkaOps.Send || op.Value is not JsonArray mops) return offsets;
         foreach (var mop in mops)
         {
             if (mop is JsonArray { Count: 3 } send && send[1] is JsonValue k && k.TryGetValue(out string? key)
