@@ -12,6 +12,7 @@ namespace Glomers.Harness.Network;
 public sealed class Envelope
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
     private readonly string? written;
     private JsonObject? body;
     private string? line;
@@ -65,6 +66,24 @@ public sealed class Envelope
     }
 
     /// <summary>
+    /// Why a line is not one JSON value with each key once per object (the JSON a body may be read
+    /// as later), or null. A repeated key would otherwise surface as an exception wherever the body is
+    /// first read; here it is a malformed message, found when the line is sent.
+    /// </summary>
+    public static string? NotStrictJson(string text)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text, Strict);
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return $"not JSON ({e.Message})";
+        }
+    }
+
+    /// <summary>
     /// Reads a line a node wrote. Maelstrom's schema is closed: exactly src, dest and body (an object
     /// with a string type), and optionally an integer id. Anything else is a malformed message.
     /// </summary>
@@ -77,16 +96,12 @@ public sealed class Envelope
         hasId = false;
         src = dest = "";
         body = null!;
-        JsonNode? node;
-        try
+        if (NotStrictJson(text) is { } bad)
         {
-            node = JsonNode.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            error = $"not JSON ({e.Message})";
+            error = bad;
             return false;
         }
+        var node = JsonNode.Parse(text);
         if (node is not JsonObject o)
         {
             error = "not a JSON object";

@@ -55,6 +55,11 @@ public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog 
     /// <summary>A line a node wrote on stdout. Bad lines are findings; the node's later lines still count.</summary>
     public void SendLine(string from, string line)
     {
+        if (Envelope.NotStrictJson(line) is { } bad)
+        {
+            report(new Finding(scheduler.Now, from, "malformed-message", bad, line));
+            return;
+        }
         if (EnvelopeReader.TryRead(line, out var src, out var dest, out var type))
         {
             if (Check(from, src, dest, line)) Send(new Envelope(nextId++, src, dest, type, line));

@@ -18,6 +18,7 @@ public enum BrokenKind
     Garbage,
     UnknownDest,
     MalformedReply,
+    RepeatedKey,
     Silent,
 }
 
@@ -37,6 +38,7 @@ public static class BrokenKinds
         ["garbage"] = BrokenKind.Garbage,
         ["unknown-dest"] = BrokenKind.UnknownDest,
         ["malformed-reply"] = BrokenKind.MalformedReply,
+        ["repeated-key"] = BrokenKind.RepeatedKey,
         ["silent"] = BrokenKind.Silent,
     };
 

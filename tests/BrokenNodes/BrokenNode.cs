@@ -67,6 +67,12 @@ public sealed class BrokenNode
                     node.Reply(r, reply);
                 });
                 break;
+            case BrokenKind.RepeatedKey:
+                // A reply whose body names in_reply_to twice: JSON that no strict reader accepts.
+                node.On("echo", r => edge.WriteRawLine(
+                    $"{{\"src\":\"{node.Id}\",\"dest\":\"{r.Src}\",\"body\":{{\"type\":\"echo_ok\",\"echo\":{r.Required("echo").ToJsonString()}," +
+                    $"\"in_reply_to\":{r.Body["msg_id"]!.ToJsonString()},\"in_reply_to\":{r.Body["msg_id"]!.ToJsonString()}}}}}"));
+                break;
             case BrokenKind.Silent:
                 foreach (var type in new[] { "echo", "generate", "topology", "broadcast", "read", "add" })
                     node.On(type, _ => { });

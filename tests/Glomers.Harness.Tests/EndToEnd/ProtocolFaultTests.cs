@@ -12,6 +12,9 @@ public sealed class ProtocolFaultRuns
 
     public Task<BenchRun> MalformedReply { get; } = Bench.Broken("malformed-reply",
         "-w", "echo", "--node-count", "1", "--time-limit", "2", "--rate", "10", "--seed", "33");
+
+    public Task<BenchRun> RepeatedKey { get; } = Bench.Broken("repeated-key",
+        "-w", "echo", "--node-count", "1", "--time-limit", "2", "--rate", "10", "--seed", "34");
 }
 
 /// <summary>
@@ -43,6 +46,21 @@ public sealed class ProtocolFaultTests(ProtocolFaultRuns runs) : IClassFixture<P
         Assert.Equal(["n0", "n1"], found["nodes"]!.AsArray().Select(n => (string)n!));
         Assert.All(found["examples"]!.AsArray(), e => Assert.Contains("\"dest\":\"n99\"", (string?)e!["line"]));
         Assert.True(run.Valid == Validity.True, run.ToString());
+        run.AssertNoNodeProcessLeft();
+    }
+
+    [Fact]
+    public async Task ARepeatedKeyIsAMalformedMessageNotACrashOfTheBench()
+    {
+        var run = await runs.RepeatedKey;
+        // The run ends with a verdict: no echo was answered, so no op succeeded.
+        Assert.True(run.Valid == Validity.False, run.ToString());
+        var found = run.Exceptions("malformed-message");
+        Assert.True(found is not null, run.ToString());
+        Assert.Equal(["n0"], found["nodes"]!.AsArray().Select(n => (string)n!));
+        var example = found["examples"]!.AsArray()[0]!;
+        Assert.Contains("in_reply_to", (string?)example["detail"]);
+        Assert.Contains("\"in_reply_to\":", (string?)example["line"]);
         run.AssertNoNodeProcessLeft();
     }
 
