@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Glomers.Harness.Faults;
+
+/// <summary>
+/// What a busy machine does to a node process, as the slow fault and --busy model it: every message
+/// or timer the node handles costs processing time (exponential, mean <paramref name="CostMs"/>), work
+/// waits in arrival order for the one that runs, and at random moments the node stalls, descheduled, for a
+/// time uniform in [0, 2 x <paramref name="StallMs"/>]; the gaps between stalls are exponential, with mean
+/// 1 / <paramref name="StallsPerSecond"/> s.
+/// </summary>
+public sealed record SlowModel(double CostMs, double StallMs, double StallsPerSecond)
+{
+    public static SlowModel Default { get; } = new(1, 100, 1);
+
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{CostMs:0.###} ms per message, stalls of 0-{2 * StallMs:0.###} ms {StallsPerSecond:0.###}/s per node");
+}

@@ -1,0 +1,146 @@
+using Glomers.Harness.Checkers;
+using Glomers.Harness.Cli;
+using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
+using Glomers.Harness.Nodes;
+using Glomers.NodeRuntime.Randomness;
+
+namespace Glomers.Harness.Tests.Sim;
+
+public class SlowMachineTests
+{
+    [Fact]
+    public void CostsAverageTheirMeanAndWorkWithoutStallsIsNeverDelayedFurther()
+    {
+        var cpu = new NodeCpu(new SlowModel(2, 100, 0), new SeededRandom(1, "test"), 0);
+
+        var costs = Enumerable.Range(0, 20_000).Select(i => cpu.Finish(i * 1_000_000_000L) - i * 1_000_000_000L).ToArray();
+
+        Assert.InRange(costs.Average() / 1e6, 1.96, 2.04);
+        Assert.InRange(costs.Max() / 1e6, 10, 30);
+    }
+
+    [Fact]
+    public void StallsTakeTheirShareOfTimeAndLastUpToTwiceTheirMean()
+    {
+        // Gaps of 500 ms on average between stalls of 50 ms on average: stalled 50 ms in every 550.
+        var cpu = new NodeCpu(new SlowModel(0, 50, 2), new SeededRandom(2, "test"), 0);
+
+        // A node that has work every millisecond, one piece at a time: what it waits is the stalls' time.
+        var waits = new List<long>();
+        long free = 0;
+        for (var i = 0L; i < 1_000_000; i++)
+        {
+            var start = Math.Max(i * 1_000_000, free);
+            free = cpu.Finish(start);
+            waits.Add(free - start);
+        }
+
+        Assert.InRange(waits.Sum() / 1e12, 0.085, 0.096);
+        Assert.InRange(waits.Count(w => w > 0), 1700, 1950);
+        Assert.InRange(waits.Max() / 1e6, 95, 100);
+    }
+
+    [Fact]
+    public void AStallDuringWorkStretchesItByTheStall()
+    {
+        var model = new SlowModel(5, 100, 1);
+        var cpu = new NodeCpu(model, new SeededRandom(3, "test"), 0);
+        var replay = new SeededRandom(3, "test");
+        var firstStall = (long)(-1e9 * Math.Log(1 - replay.NextDouble()));
+        var stallLength = (long)(replay.NextDouble() * 2 * model.StallMs * 1e6);
+        var cost = (long)(-5e6 * Math.Log(1 - replay.NextDouble()));
+
+        // Work that starts just before the stall is done its cost plus the whole stall later.
+        var start = firstStall - 1;
+        Assert.Equal(start + cost + stallLength, cpu.Finish(start));
+    }
+
+    [Theory]
+    [InlineData("--slow-stalls", "0")]
+    [InlineData("--slow-stalls", "2")]
+    public void RepliesComeLaterByTheModelledAmountsInArrivalOrder(string flag, string stalls)
+    {
+        // One echo node, five clients at a rate that queues work behind 4 ms messages: the reply to each
+        // request leaves exactly when a single CPU of this model, on the node's own stream, is done with it.
+        var options = SimBench.Options("echo", "Echo", "sim", 31, "--node-count", "1", "--time-limit", "5", "--rate", "300",
+            "--concurrency", "5", "--busy", "--slow-cost", "4", "--slow-stall", "40", flag, stalls);
+        var run = SimBench.Execute(options);
+        var events = run.MessageEvents;
+        var bodies = events.Where(e => SimBench.Run.Text(e, "event") == "send").ToDictionary(e => (long)e["id"]!, e => e["body"]!.AsObject());
+        var received = events.Where(e => SimBench.Run.Text(e, "event") == "recv" && SimBench.Run.Text(e, "dest") == "n0").ToList();
+        var replies = events.Where(e => SimBench.Run.Text(e, "event") == "send" && SimBench.Run.Text(e, "src") == "n0").ToList();
+
+        var cpu = new NodeCpu(options.Slow, new SeededRandom(31, "busy/n0"), 0);
+        long free = 0, queued = 0;
+        Assert.Equal(received.Count, replies.Count);
+        for (var i = 0; i < received.Count; i++)
+        {
+            var request = bodies[(long)received[i]["id"]!];
+            var start = Math.Max((long)received[i]["time"]!, free);
+            if (start > (long)received[i]["time"]!) queued++;
+            free = start + (cpu.Finish(start) - start + 99) / 100 * 100;
+            Assert.Equal(free, (long)replies[i]["time"]!);
+            Assert.Equal((long)request["msg_id"]!, (long)replies[i]["body"]!["in_reply_to"]!);
+            Assert.Equal(SimBench.Run.Text(received[i], "src"), SimBench.Run.Text(replies[i], "dest"));
+        }
+        Assert.True(received.Count > 500);
+        Assert.True(queued > 50, $"only {queued} requests waited behind another");
+        Assert.Equal(Validity.True, run.Valid);
+    }
+
+    [Fact]
+    public void TheSlowFaultSlowsNodesOnlyWhileItIsOn()
+    {
+        var run = SimBench.Execute(SimBench.Options("echo", "Echo", "sim", 5, "--node-count", "3", "--time-limit", "20", "--rate", "50",
+            "--nemesis", "slow", "--nemesis-interval", "2", "--slow-cost", "3"));
+        var nemesis = run.HistoryOps.Where(o => SimBench.Run.Text(o, "process") == "nemesis" && o["value"] is not null).ToList();
+        var on = nemesis.Where(o => SimBench.Run.Text(o, "f") == "start-slow").Select(o => (long)o["time"]!).ToList();
+        var off = nemesis.Where(o => SimBench.Run.Text(o, "f") == "stop-slow").Select(o => (long)o["time"]!).ToList();
+        var ops = run.HistoryOps.Where(o => SimBench.Run.Text(o, "process") != "nemesis").ToList();
+        var slow = new List<long>();
+        var fast = new List<long>();
+        foreach (var op in ops.Where(o => SimBench.Run.Text(o, "type") == "ok"))
+        {
+            var invoke = ops.Last(o => SimBench.Run.Text(o, "type") == "invoke" && SimBench.Run.Text(o, "process") == SimBench.Run.Text(op, "process")
+                && (long)o["time"]! <= (long)op["time"]!);
+            var t = (long)invoke["time"]!;
+            var during = on.Select((s, i) => t >= s && t < (i < off.Count ? off[i] : long.MaxValue)).Any(b => b);
+            // Just after a stop the work already queued still drains: neither slow nor fast.
+            var draining = off.Any(s => t >= s && t < s + 500_000_000);
+            if (during) slow.Add((long)op["time"]! - t);
+            else if (!draining) fast.Add((long)op["time"]! - t);
+        }
+
+        Assert.Contains("nodes slow: 3 ms per message, stalls of 0-200 ms 1/s per node", nemesis.Select(o => SimBench.Run.Text(o, "value")));
+        Assert.True(on.Count >= 2 && off.Count >= 2);
+        Assert.True(slow.Count > 100 && fast.Count > 100);
+        Assert.InRange(slow.Average() / 1e6, 3, 20);
+        Assert.Equal(0, fast.Max());
+    }
+
+    [Fact]
+    public void ProcessModeRefusesTheModelWithAReason()
+    {
+        var o = CommandLine.ParseTest(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--busy", "--store", Path.GetTempPath()]);
+
+        var e = Assert.Throws<BenchException>(() => TestCommand.Execute(o, null));
+        Assert.Equal(SlowFault.ProcessModeRefusal, e.Message);
+    }
+
+    [Fact]
+    public void BusyAndTheSlowFaultAreOneOrTheOther()
+    {
+        var e = Assert.Throws<BenchException>(() => CommandLine.ParseTest(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--busy", "--nemesis", "slow"]));
+        Assert.Contains("use one of them", e.Message);
+    }
+
+    [Fact]
+    public void TheReplayCommandCarriesTheModel()
+    {
+        var o = CommandLine.ParseTest(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--mode", "sim", "--busy", "--slow-cost", "0.5", "--slow-stalls", "3", "--seed", "4"]);
+
+        Assert.Equal(new SlowModel(0.5, 100, 3), o.Slow);
+        Assert.EndsWith("--mode sim --busy --slow-cost 0.5 --slow-stalls 3 --seed 4", CommandText.Of(o));
+    }
+}
