@@ -71,8 +71,8 @@ public static class CommandLine
           --busy                     sim: the nodes run as on a busy machine for the whole run (a steady
                                      background load), with the costs and stalls below
           --slow-cost MS             busy machine (--busy, --nemesis slow): mean processing time of each
-                                     message or timer a node handles, exponential; a node's work waits
-                                     its turn in arrival order (default 1)
+                                     message or timer a node handles and of each message it writes,
+                                     exponential; a node's work waits its turn in order (default 1)
           --slow-stall MS            mean length of a stall, uniform in [0, 2 x MS] (default 100)
           --slow-stalls N            stalls per node per second, at random times (default 1)
           --store DIR                where runs are saved (default ./store)

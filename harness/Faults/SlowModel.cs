@@ -4,8 +4,8 @@ namespace Glomers.Harness.Faults;
 
 /// <summary>
 /// What a busy machine does to a node process, as the slow fault and --busy model it: every message
-/// or timer the node handles costs processing time (exponential, mean <paramref name="CostMs"/>), work
-/// waits in arrival order for the one that runs, and at random moments the node stalls, descheduled, for a
+/// or timer the node handles, and every message it writes, costs processing time (exponential, mean
+/// <paramref name="CostMs"/>), one at a time in arrival order, and at random moments the node stalls, descheduled, for a
 /// time uniform in [0, 2 x <paramref name="StallMs"/>]; the gaps between stalls are exponential, with mean
 /// 1 / <paramref name="StallsPerSecond"/> s.
 /// </summary>
@@ -14,5 +14,5 @@ public sealed record SlowModel(double CostMs, double StallMs, double StallsPerSe
     public static SlowModel Default { get; } = new(1, 100, 1);
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{CostMs:0.###} ms per message, stalls of 0-{2 * StallMs:0.###} ms {StallsPerSecond:0.###}/s per node");
+        $"{CostMs:0.###} ms per message in or out, stalls of 0-{2 * StallMs:0.###} ms {StallsPerSecond:0.###}/s per node");
 }

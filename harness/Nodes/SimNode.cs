@@ -19,7 +19,8 @@ namespace Glomers.Harness.Nodes;
 /// incarnation (runtime node, instance, loop); the endpoint on the network stays the same.
 /// On a busy machine (<see cref="Slow"/>) the node's work waits in arrival order for its
 /// <see cref="NodeCpu"/>: each message, and each wake-up of the loop by a timer, is handled when
-/// the CPU has spent its cost on it, so what the node sends comes that much later, in order.
+/// the CPU has spent its cost on it, and each line the node writes leaves after a cost of its own,
+/// in order, so what the node sends comes that much later, and a stall can fall between two sends.
 /// </summary>
 internal sealed class SimNode : IEndpoint
 {
@@ -64,7 +65,10 @@ internal sealed class SimNode : IEndpoint
         loop.Posted += () => Schedule(incarnation);
         transport.LineSent += line =>
         {
-            if (!incarnation.Dead) network.SendLine(Id, line);
+            if (incarnation.Dead) return;
+            // On a busy machine each line costs time to write: it waits its turn after the work that made it.
+            if (incarnation.Handling) incarnation.Outbox.Enqueue(line);
+            else network.SendLine(Id, line);
         };
         incarnation.Loop = loop;
         incarnation.Transport = transport;
@@ -146,17 +150,33 @@ internal sealed class SimNode : IEndpoint
     }
 
     /// <summary>True while work goes through the CPU queue: on a busy machine, and until what it queued has drained.</summary>
-    private bool Busy(Incarnation incarnation) => cpu is not null || incarnation.Work.Count > 0 || incarnation.Serving;
+    private bool Busy(Incarnation incarnation) =>
+        cpu is not null || incarnation.Work.Count > 0 || incarnation.Outbox.Count > 0 || incarnation.Serving;
 
-    /// <summary>Starts the next piece of work, if the CPU is free: it runs when its cost (and any stall) has passed.</summary>
+    /// <summary>
+    /// Starts the next thing the CPU does, if it is free: write the next line the node sent, else handle
+    /// the next piece of work; either happens when its cost (and any stall) has passed.
+    /// </summary>
     private void Serve(Incarnation incarnation)
     {
-        if (incarnation.Dead || incarnation.Serving || paused || incarnation.Work.Count == 0) return;
+        if (incarnation.Dead || incarnation.Serving || paused) return;
+        Action? step = incarnation.Outbox.Count > 0 ? () => Write(incarnation)
+            : incarnation.Work.Count > 0 ? () => Handle(incarnation)
+            : null;
+        if (step is null) return;
         incarnation.Serving = true;
         var now = scheduler.Now;
         var done = cpu?.Finish(now) ?? now;
-        if (done <= now) scheduler.Post(() => Handle(incarnation));
-        else scheduler.After(TimeSpan.FromTicks((done - now + 99) / 100), () => Handle(incarnation));
+        if (done <= now) scheduler.Post(step);
+        else scheduler.After(TimeSpan.FromTicks((done - now + 99) / 100), step);
+    }
+
+    private void Write(Incarnation incarnation)
+    {
+        incarnation.Serving = false;
+        if (incarnation.Dead || paused) return;
+        network.SendLine(Id, incarnation.Outbox.Dequeue());
+        Serve(incarnation);
     }
 
     /// <summary>The piece of work at the head of the queue: a line (null for a timer's wake-up) and all the loop work it leads to.</summary>
@@ -220,6 +240,9 @@ internal sealed class SimNode : IEndpoint
 
         /// <summary>Work waiting for the CPU on a busy machine, in arrival order: lines, and null for a timer's wake-up.</summary>
         public Queue<string?> Work { get; } = new();
+
+        /// <summary>Lines the node sent while handling work on a busy machine, each still to be written.</summary>
+        public Queue<string> Outbox { get; } = new();
         public bool Serving { get; set; }
         public bool Handling { get; set; }
         public bool WakeQueued { get; set; }

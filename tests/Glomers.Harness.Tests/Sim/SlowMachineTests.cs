@@ -62,7 +62,8 @@ public class SlowMachineTests
     public void RepliesComeLaterByTheModelledAmountsInArrivalOrder(string flag, string stalls)
     {
         // One echo node, five clients at a rate that queues work behind 4 ms messages: the reply to each
-        // request leaves exactly when a single CPU of this model, on the node's own stream, is done with it.
+        // request leaves exactly when a single CPU of this model, on the node's own stream, has handled
+        // the request and written the reply.
         var options = SimBench.Options("echo", "Echo", "sim", 31, "--node-count", "1", "--time-limit", "5", "--rate", "300",
             "--concurrency", "5", "--busy", "--slow-cost", "4", "--slow-stall", "40", flag, stalls);
         var run = SimBench.Execute(options);
@@ -79,7 +80,9 @@ public class SlowMachineTests
             var request = bodies[(long)received[i]["id"]!];
             var start = Math.Max((long)received[i]["time"]!, free);
             if (start > (long)received[i]["time"]!) queued++;
-            free = start + (cpu.Finish(start) - start + 99) / 100 * 100;
+            // Handled after its cost, then the reply written after a cost of its own.
+            var handled = start + (cpu.Finish(start) - start + 99) / 100 * 100;
+            free = handled + (cpu.Finish(handled) - handled + 99) / 100 * 100;
             Assert.Equal(free, (long)replies[i]["time"]!);
             Assert.Equal((long)request["msg_id"]!, (long)replies[i]["body"]!["in_reply_to"]!);
             Assert.Equal(SimBench.Run.Text(received[i], "src"), SimBench.Run.Text(replies[i], "dest"));
@@ -112,7 +115,7 @@ public class SlowMachineTests
             else if (!draining) fast.Add((long)op["time"]! - t);
         }
 
-        Assert.Contains("nodes slow: 3 ms per message, stalls of 0-200 ms 1/s per node", nemesis.Select(o => SimBench.Run.Text(o, "value")));
+        Assert.Contains("nodes slow: 3 ms per message in or out, stalls of 0-200 ms 1/s per node", nemesis.Select(o => SimBench.Run.Text(o, "value")));
         Assert.True(on.Count >= 2 && off.Count >= 2);
         Assert.True(slow.Count > 100 && fast.Count > 100);
         Assert.InRange(slow.Average() / 1e6, 3, 20);
