@@ -72,9 +72,10 @@ public static class CommandLine
                                      background load), with the costs and stalls below
           --slow-cost MS             busy machine (--busy, --nemesis slow): mean processing time of each
                                      message or timer a node handles and of each message it writes,
-                                     exponential; a node's work waits its turn in order (default 1)
-          --slow-stall MS            mean length of a stall, uniform in [0, 2 x MS] (default 100)
-          --slow-stalls N            stalls per node per second, at random times (default 1)
+                                     exponential; a node's work waits its turn in order (default 0.3)
+          --slow-stall MS            mean length of a stall, uniform in [0, 2 x MS] (default 300)
+          --slow-stalls N            stalls per node per second, at random times (default 3); the
+                                     defaults match a 2-core machine beside a CPU hog
           --store DIR                where runs are saved (default ./store)
 
         Sweep flags (glomers sweep takes every test flag but --seed and --mode; it always runs sim mode

@@ -96,7 +96,7 @@ public class SlowMachineTests
     public void TheSlowFaultSlowsNodesOnlyWhileItIsOn()
     {
         var run = SimBench.Execute(SimBench.Options("echo", "Echo", "sim", 5, "--node-count", "3", "--time-limit", "20", "--rate", "50",
-            "--nemesis", "slow", "--nemesis-interval", "2", "--slow-cost", "3"));
+            "--nemesis", "slow", "--nemesis-interval", "2", "--slow-cost", "3", "--slow-stall", "100", "--slow-stalls", "1"));
         var nemesis = run.HistoryOps.Where(o => SimBench.Run.Text(o, "process") == "nemesis" && o["value"] is not null).ToList();
         var on = nemesis.Where(o => SimBench.Run.Text(o, "f") == "start-slow").Select(o => (long)o["time"]!).ToList();
         var off = nemesis.Where(o => SimBench.Run.Text(o, "f") == "stop-slow").Select(o => (long)o["time"]!).ToList();
@@ -141,9 +141,9 @@ public class SlowMachineTests
     [Fact]
     public void TheReplayCommandCarriesTheModel()
     {
-        var o = CommandLine.ParseTest(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--mode", "sim", "--busy", "--slow-cost", "0.5", "--slow-stalls", "3", "--seed", "4"]);
+        var o = CommandLine.ParseTest(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--mode", "sim", "--busy", "--slow-cost", "0.5", "--slow-stalls", "2", "--seed", "4"]);
 
-        Assert.Equal(new SlowModel(0.5, 100, 3), o.Slow);
-        Assert.EndsWith("--mode sim --busy --slow-cost 0.5 --slow-stalls 3 --seed 4", CommandText.Of(o));
+        Assert.Equal(new SlowModel(0.5, 300, 2), o.Slow);
+        Assert.EndsWith("--mode sim --busy --slow-cost 0.5 --slow-stalls 2 --seed 4", CommandText.Of(o));
     }
 }
