@@ -74,8 +74,8 @@ public static class CommandLine
                                      message or timer a node handles and of each message it writes,
                                      exponential; a node's work waits its turn in order (default 0.3)
           --slow-stall MS            mean length of a stall, uniform in [0, 2 x MS] (default 300)
-          --slow-stalls N            stalls per node per second, at random times (default 3); the
-                                     defaults match a 2-core machine beside a CPU hog
+          --slow-stalls N            stalls per second of a node's own work, at random (default 3);
+                                     the defaults match a 2-core machine beside a CPU hog
           --store DIR                where runs are saved (default ./store)
 
         Sweep flags (glomers sweep takes every test flag but --seed and --mode; it always runs sim mode

@@ -5,9 +5,9 @@ namespace Glomers.Harness.Faults;
 /// <summary>
 /// What a busy machine does to a node process, as the slow fault and --busy model it: every message
 /// or timer the node handles, and every message it writes, costs processing time (exponential, mean
-/// <paramref name="CostMs"/>), one at a time in arrival order, and at random moments the node stalls, descheduled, for a
-/// time uniform in [0, 2 x <paramref name="StallMs"/>]; the gaps between stalls are exponential, with mean
-/// 1 / <paramref name="StallsPerSecond"/> s.
+/// <paramref name="CostMs"/>), one at a time in arrival order; and while it works, the node is
+/// descheduled now and then (on average <paramref name="StallsPerSecond"/> times per second of its
+/// own work) for a time uniform in [0, 2 x <paramref name="StallMs"/>].
 /// </summary>
 public sealed record SlowModel(double CostMs, double StallMs, double StallsPerSecond)
 {
@@ -15,5 +15,5 @@ public sealed record SlowModel(double CostMs, double StallMs, double StallsPerSe
     public static SlowModel Default { get; } = new(0.3, 300, 3);
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{CostMs:0.###} ms per message in or out, stalls of 0-{2 * StallMs:0.###} ms {StallsPerSecond:0.###}/s per node");
+        $"{CostMs:0.###} ms per message in or out, stalls of 0-{2 * StallMs:0.###} ms {StallsPerSecond:0.###} per second of work");
 }

@@ -103,7 +103,7 @@ internal sealed class SimNode : IEndpoint
 
     /// <summary>Runs the node as on a busy machine, drawing from <paramref name="random"/>; null: at full speed again (queued work drains at no cost).</summary>
     public void Slow(SlowModel model, Random? random) =>
-        cpu = random is null ? null : new NodeCpu(model, random, scheduler.Now);
+        cpu = random is null ? null : new NodeCpu(model, random);
 
     /// <summary>Stops the running incarnation; a dead node has nothing to pause, so it restarts running, as a process would.</summary>
     public void Pause() => paused = current is not null;

@@ -12,7 +12,7 @@ public class SlowMachineTests
     [Fact]
     public void CostsAverageTheirMeanAndWorkWithoutStallsIsNeverDelayedFurther()
     {
-        var cpu = new NodeCpu(new SlowModel(2, 100, 0), new SeededRandom(1, "test"), 0);
+        var cpu = new NodeCpu(new SlowModel(2, 100, 0), new SeededRandom(1, "test"));
 
         var costs = Enumerable.Range(0, 20_000).Select(i => cpu.Finish(i * 1_000_000_000L) - i * 1_000_000_000L).ToArray();
 
@@ -21,39 +21,49 @@ public class SlowMachineTests
     }
 
     [Fact]
-    public void StallsTakeTheirShareOfTimeAndLastUpToTwiceTheirMean()
+    public void StallsComeAtTheirRatePerSecondOfWorkAndLastUpToTwiceTheirMean()
     {
-        // Gaps of 500 ms on average between stalls of 50 ms on average: stalled 50 ms in every 550.
-        var cpu = new NodeCpu(new SlowModel(0, 50, 2), new SeededRandom(2, "test"), 0);
-
-        // A node that has work every millisecond, one piece at a time: what it waits is the stalls' time.
-        var waits = new List<long>();
+        // 1,000 s of work in 1 ms pieces, 2 stalls per second of work of 50 ms on average: 100 s stalled.
+        var cpu = new NodeCpu(new SlowModel(1, 50, 2), new SeededRandom(2, "test"));
+        var took = new List<long>();
         long free = 0;
-        for (var i = 0L; i < 1_000_000; i++)
+        for (var i = 0; i < 1_000_000; i++)
         {
-            var start = Math.Max(i * 1_000_000, free);
-            free = cpu.Finish(start);
-            waits.Add(free - start);
+            var done = cpu.Finish(free);
+            took.Add(done - free);
+            free = done;
         }
 
-        Assert.InRange(waits.Sum() / 1e12, 0.085, 0.096);
-        Assert.InRange(waits.Count(w => w > 0), 1700, 1950);
-        Assert.InRange(waits.Max() / 1e6, 95, 100);
+        Assert.InRange(free / 1e9, 1070, 1130);
+        // A piece of work takes 20 ms only with a stall in it (a cost that long has odds of e^-20).
+        Assert.InRange(took.Count(t => t > 20_000_000), 1400, 1850);
+        Assert.InRange(took.Max() / 1e6, 95, 140);
     }
 
     [Fact]
-    public void AStallDuringWorkStretchesItByTheStall()
+    public void AStallFallsInsideThePieceOfWorkThatReachesItAndStretchesItByItsLength()
     {
-        var model = new SlowModel(5, 100, 1);
-        var cpu = new NodeCpu(model, new SeededRandom(3, "test"), 0);
+        var model = new SlowModel(5, 100, 20);
+        var cpu = new NodeCpu(model, new SeededRandom(3, "test"));
         var replay = new SeededRandom(3, "test");
-        var firstStall = (long)(-1e9 * Math.Log(1 - replay.NextDouble()));
-        var stallLength = (long)(replay.NextDouble() * 2 * model.StallMs * 1e6);
-        var cost = (long)(-5e6 * Math.Log(1 - replay.NextDouble()));
-
-        // Work that starts just before the stall is done its cost plus the whole stall later.
-        var start = firstStall - 1;
-        Assert.Equal(start + cost + stallLength, cpu.Finish(start));
+        double Draw() => -Math.Log(1 - replay.NextDouble());
+        var workToStall = (long)(1e9 / 20 * Draw());
+        long start = 0;
+        for (var i = 0; ; i++)
+        {
+            var cost = (long)(5e6 * Draw());
+            if (cost < workToStall)
+            {
+                Assert.Equal(start + cost, cpu.Finish(start));
+                workToStall -= cost;
+                start += cost + 1_000_000;
+                continue;
+            }
+            var stall = (long)(replay.NextDouble() * 2 * model.StallMs * 1e6);
+            Assert.Equal(start + cost + stall, cpu.Finish(start));
+            Assert.True(i > 0 && stall > 0);
+            break;
+        }
     }
 
     [Theory]
@@ -72,7 +82,7 @@ public class SlowMachineTests
         var received = events.Where(e => SimBench.Run.Text(e, "event") == "recv" && SimBench.Run.Text(e, "dest") == "n0").ToList();
         var replies = events.Where(e => SimBench.Run.Text(e, "event") == "send" && SimBench.Run.Text(e, "src") == "n0").ToList();
 
-        var cpu = new NodeCpu(options.Slow, new SeededRandom(31, "busy/n0"), 0);
+        var cpu = new NodeCpu(options.Slow, new SeededRandom(31, "busy/n0"));
         long free = 0, queued = 0;
         Assert.Equal(received.Count, replies.Count);
         for (var i = 0; i < received.Count; i++)
@@ -115,7 +125,7 @@ public class SlowMachineTests
             else if (!draining) fast.Add((long)op["time"]! - t);
         }
 
-        Assert.Contains("nodes slow: 3 ms per message in or out, stalls of 0-200 ms 1/s per node", nemesis.Select(o => SimBench.Run.Text(o, "value")));
+        Assert.Contains("nodes slow: 3 ms per message in or out, stalls of 0-200 ms 1 per second of work", nemesis.Select(o => SimBench.Run.Text(o, "value")));
         Assert.True(on.Count >= 2 && off.Count >= 2);
         Assert.True(slow.Count > 100 && fast.Count > 100);
         Assert.InRange(slow.Average() / 1e6, 3, 20);
