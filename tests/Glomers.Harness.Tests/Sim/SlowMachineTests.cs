@@ -133,6 +133,30 @@ public class SlowMachineTests
     }
 
     [Fact]
+    public void APausedBusyNodeWritesNothingUntilItResumes()
+    {
+        // Stalls on nearly every piece of work, so that lines are still waiting to be written when a pause comes.
+        var run = SimBench.Execute(SimBench.Options("broadcast", "FloodBroadcast", "sim", 8, "--node-count", "5", "--time-limit", "8",
+            "--rate", "50", "--latency", "10", "--nemesis", "pause", "--nemesis-interval", "1", "--busy", "--slow-cost", "2", "--slow-stalls", "200",
+            "--slow-stall", "20"));
+        var nemesis = run.HistoryOps.Where(o => SimBench.Run.Text(o, "process") == "nemesis" && o["value"] is not null).ToList();
+        var starts = nemesis.Where(o => SimBench.Run.Text(o, "f") == "start-pause").ToList();
+        var stops = nemesis.Where(o => SimBench.Run.Text(o, "f") == "stop-pause").ToList();
+        var sends = run.MessageEvents.Where(m => SimBench.Run.Text(m, "event") == "send").ToList();
+
+        Assert.True(starts.Count >= 3);
+        foreach (var (start, stop) in starts.Zip(stops))
+        {
+            var nodes = start["value"]!.ToString()["paused ".Length..].Split(',');
+            long from = (long)start["time"]!, to = (long)stop["time"]!;
+            Assert.DoesNotContain(sends, m => nodes.Contains(SimBench.Run.Text(m, "src")) && (long)m["time"]! > from && (long)m["time"]! < to);
+            // Resumed, the nodes finish what they were doing: they write again, later than the resume by their costs.
+            Assert.Contains(sends, m => nodes.Contains(SimBench.Run.Text(m, "src")) && (long)m["time"]! > to);
+        }
+        Assert.Equal(Validity.True, run.Valid);
+    }
+
+    [Fact]
     public void ProcessModeRefusesTheModelWithAReason()
     {
         var o = CommandLine.ParseTest(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--busy", "--store", Path.GetTempPath()]);
