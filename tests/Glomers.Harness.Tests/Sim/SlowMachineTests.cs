@@ -173,11 +173,16 @@ public class SlowMachineTests
     }
 
     [Fact]
-    public void TheReplayCommandCarriesTheModel()
+    public void TheReplayCommandAndTheStoredOptionsCarryTheModel()
     {
         var o = CommandLine.ParseTest(["-w", "echo", "--bin", SimBench.Bin("Echo"), "--mode", "sim", "--busy", "--slow-cost", "0.5", "--slow-stalls", "2", "--seed", "4"]);
 
         Assert.Equal(new SlowModel(0.5, 300, 2), o.Slow);
         Assert.EndsWith("--mode sim --busy --slow-cost 0.5 --slow-stalls 2 --seed 4", CommandText.Of(o));
+        var store = Path.Combine(Path.GetTempPath(), "glomers-sim-tests", Guid.NewGuid().ToString("N"));
+        var run = SimBench.Execute(o with { StoreRoot = store, TimeLimit = 1 });
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run.Directory, "options.json")))!;
+        Assert.Equal("""{"cost-ms":0.5,"stall-ms":300,"stalls-per-second-of-work":2}""", stored["slow"]!.ToJsonString());
+        Assert.True((bool)stored["busy"]!);
     }
 }
