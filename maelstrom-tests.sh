@@ -5,7 +5,8 @@
 #   ./maelstrom-tests.sh 3d 4            only these steps
 #   ./maelstrom-tests.sh --quick         shorter runs (CI); --engine maelstrom to use real Maelstrom
 #   ./maelstrom-tests.sh --sweep 20      each step in simulation over seeds 1..20, with the extra
-#                                        faults it should survive (kill, pause, one-way, duplicate)
+#                                        faults it should survive (kill, pause, one-way, duplicate,
+#                                        slow: a busy machine, see --busy in glomers --help)
 #   ./maelstrom-tests.sh --seed 7 3c     the glomers runs with this seed, to replay a table exactly
 #
 # Exit status: 0 when every step run is valid, 1 otherwise, 254 when something is missing.
@@ -51,26 +52,27 @@ while [ $# -gt 0 ]; do
 done
 
 # step | node | workload flags | node args (after --) | extra faults for --sweep (and their flags).
-# Every fault starts with the main phase; where kill is among them, faults flip every 5 s on
-# average, so that a kill of every node rarely outlasts the run (a run with no ok op at all is
-# invalid by Maelstrom's stats checker, whatever the node does).
+# Every step should survive a busy machine (slow). Every fault starts with the main phase; where
+# kill is among them, faults flip every 5 s on average, so that a kill of every node rarely
+# outlasts the run (a run with no ok op at all is invalid by Maelstrom's stats checker, whatever
+# the node does).
 catalogue() {
 cat <<'STEPS'
-1|Echo|-w echo --node-count 1 --time-limit 10||
-2|UniqueIds|-w unique-ids --time-limit 30 --rate 1000 --node-count 3 --availability total --nemesis partition||partition,one-way,duplicate
-3a|Broadcast|-w broadcast --node-count 1 --time-limit 20 --rate 10||pause,duplicate
-3b|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10||partition,one-way,pause,duplicate
-3c|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10 --nemesis partition||partition,one-way,pause,duplicate
-3d|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode direct|partition
-3e|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode hub|partition
-4|GCounter|-w g-counter --node-count 3 --rate 100 --time-limit 20 --nemesis partition||partition,one-way,pause,kill,duplicate --nemesis-interval 5
-4pn|GCounter|-w pn-counter --node-count 5 --rate 100 --time-limit 20 --nemesis partition||partition,one-way,pause,kill,duplicate --nemesis-interval 5
-5a|KafkaLog|-w kafka --node-count 1 --concurrency 2n --time-limit 20 --rate 1000||
-5b|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000||
-5c|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000||
-6a|TxnKv|-w txn-rw-register --node-count 1 --time-limit 20 --rate 1000 --concurrency 2n --consistency-models read-uncommitted --availability total||
-6b|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-uncommitted --availability total --nemesis partition||partition,one-way,duplicate
-6c|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-committed --availability total --nemesis partition||partition,one-way,duplicate
+1|Echo|-w echo --node-count 1 --time-limit 10||slow
+2|UniqueIds|-w unique-ids --time-limit 30 --rate 1000 --node-count 3 --availability total --nemesis partition||partition,one-way,duplicate,slow
+3a|Broadcast|-w broadcast --node-count 1 --time-limit 20 --rate 10||pause,duplicate,slow
+3b|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10||partition,one-way,pause,duplicate,slow
+3c|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10 --nemesis partition||partition,one-way,pause,duplicate,slow
+3d|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode direct|partition,slow
+3e|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode hub|partition,slow
+4|GCounter|-w g-counter --node-count 3 --rate 100 --time-limit 20 --nemesis partition||partition,one-way,pause,kill,duplicate,slow --nemesis-interval 5
+4pn|GCounter|-w pn-counter --node-count 5 --rate 100 --time-limit 20 --nemesis partition||partition,one-way,pause,kill,duplicate,slow --nemesis-interval 5
+5a|KafkaLog|-w kafka --node-count 1 --concurrency 2n --time-limit 20 --rate 1000||slow
+5b|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000||slow
+5c|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000||slow
+6a|TxnKv|-w txn-rw-register --node-count 1 --time-limit 20 --rate 1000 --concurrency 2n --consistency-models read-uncommitted --availability total||slow
+6b|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-uncommitted --availability total --nemesis partition||partition,one-way,duplicate,slow
+6c|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-committed --availability total --nemesis partition||partition,one-way,duplicate,slow
 STEPS
 }
 

@@ -47,7 +47,8 @@ public static class CommandLine
           --nemesis FAULTS           comma-separated faults: partition, one-way (drop one direction
                                      between two random groups), pause (stop nodes, resume them later),
                                      kill (kill nodes, restart them empty and init them again),
-                                     duplicate (deliver some messages between nodes twice)
+                                     duplicate (deliver some messages between nodes twice),
+                                     slow (nodes run as on a busy machine: see --slow-cost; sim only)
           --nemesis-interval SECONDS each fault starts when the main phase does, then stops and starts
                                      again after gaps uniform in [0, 2 x SECONDS] (default 10)
           --topology NAME            line | grid | tree | tree2 | tree3 | tree4 | total (default grid)
@@ -67,6 +68,14 @@ public static class CommandLine
                                      sim: load the node class from the .dll next to --bin and run the
                                      whole cluster in the bench on virtual time (same seed, same run)
           --recovery-time SECONDS    wait after healing before the final reads (default 10)
+          --busy                     sim: the nodes run as on a busy machine for the whole run (a steady
+                                     background load), with the costs and stalls below
+          --slow-cost MS             busy machine (--busy, --nemesis slow): mean processing time of each
+                                     message or timer a node handles and of each message it writes,
+                                     exponential; a node's work waits its turn in order (default 0.3)
+          --slow-stall MS            mean length of a stall, uniform in [0, 2 x MS] (default 300)
+          --slow-stalls N            stalls per second of a node's own work, at random (default 3);
+                                     the defaults match a 2-core machine beside a CPU hog
           --store DIR                where runs are saved (default ./store)
 
         Sweep flags (glomers sweep takes every test flag but --seed and --mode; it always runs sim mode
@@ -200,6 +209,10 @@ public static class CommandLine
                     };
                     break;
                 case "--recovery-time": o = o with { RecoveryTime = NonNegative(flag, Value()) }; break;
+                case "--busy": o = o with { Busy = true }; break;
+                case "--slow-cost": o = o with { Slow = o.Slow with { CostMs = NonNegative(flag, Value()) } }; break;
+                case "--slow-stall": o = o with { Slow = o.Slow with { StallMs = NonNegative(flag, Value()) } }; break;
+                case "--slow-stalls": o = o with { Slow = o.Slow with { StallsPerSecond = NonNegative(flag, Value()) } }; break;
                 case "--store": o = o with { StoreRoot = Value() }; break;
                 case var bare when positional is not null && !bare.StartsWith('-'):
                     positional.Add(bare);
@@ -212,6 +225,8 @@ public static class CommandLine
         if (positional is null && o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
         if (positional is null && !File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
         o = o with { NodeCountGiven = nodeCountGiven };
+        if (o.Busy && o.Nemesis.Contains("slow"))
+            throw new BenchException("--busy keeps the nodes slow for the whole run; --nemesis slow would turn that on and off (use one of them)");
         o = o with { Concurrency = ParseConcurrency(concurrency ?? "1n", o.NodeCount) };
         if (!seedGiven) o = o with { Seed = Random.Shared.NextInt64(1, 1_000_000_000) };
         return o;

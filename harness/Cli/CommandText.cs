@@ -39,6 +39,10 @@ public static class CommandText
         if (o.LogNetSend) Add("--log-net-send");
         if (o.LogNetRecv) Add("--log-net-recv");
         if (o.Mode != d.Mode) Add("--mode", TestCommand.Mode(o.Mode));
+        if (o.Busy) Add("--busy");
+        if (o.Slow.CostMs != d.Slow.CostMs) Add("--slow-cost", Number(o.Slow.CostMs));
+        if (o.Slow.StallMs != d.Slow.StallMs) Add("--slow-stall", Number(o.Slow.StallMs));
+        if (o.Slow.StallsPerSecond != d.Slow.StallsPerSecond) Add("--slow-stalls", Number(o.Slow.StallsPerSecond));
         if (o.RecoveryTime != d.RecoveryTime) Add("--recovery-time", Number(o.RecoveryTime));
         if (o.StoreRoot != d.StoreRoot) Add("--store", o.StoreRoot);
         Add("--seed", o.Seed.ToString(CultureInfo.InvariantCulture));

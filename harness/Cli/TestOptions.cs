@@ -38,6 +38,12 @@ public sealed record TestOptions
     public long Seed { get; init; }
     public RunMode Mode { get; init; } = RunMode.Process;
 
+    /// <summary>The costs and stalls of a busy machine, for the slow fault and <see cref="Busy"/> (sim mode).</summary>
+    public Faults.SlowModel Slow { get; init; } = Faults.SlowModel.Default;
+
+    /// <summary>The nodes run slow for the whole run, a steady background load, rather than on the nemesis' schedule.</summary>
+    public bool Busy { get; init; }
+
     /// <summary>Seconds to wait after healing before the final reads (Maelstrom: 10).</summary>
     public double RecoveryTime { get; init; } = 10;
     public string StoreRoot { get; init; } = "store";

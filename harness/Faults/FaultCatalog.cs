@@ -12,6 +12,8 @@ public static class FaultCatalog
         ("pause", "stop nodes' processing (SIGSTOP), then let them go on with their state", true, c => new PauseFault(c)),
         ("kill", "kill nodes and restart them with empty memory, then init them again", true, c => new KillFault(c)),
         ("duplicate", $"deliver {DuplicateFault.Percent}% of messages between nodes twice", false, c => new DuplicateFault(c)),
+        ("slow", "run nodes as on a busy machine: each message in or out costs processing time, nodes stall for tens to hundreds of ms (sim mode)",
+            true, c => new SlowFault(c)),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. Entries.Select(e => e.Name)];

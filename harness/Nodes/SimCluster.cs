@@ -1,5 +1,6 @@
 using Glomers.Harness.Cli;
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 using Glomers.Harness.History;
 using Glomers.Harness.Network;
 using Glomers.NodeRuntime.Hosting;
@@ -12,7 +13,7 @@ namespace Glomers.Harness.Nodes;
 /// binary builds itself (the same arguments after --), each with its own seed derived from --seed,
 /// all on the bench's scheduler and virtual clock. Logs go to node-logs/&lt;node&gt;.log.
 /// </summary>
-public sealed class SimCluster : INodeCluster, INodeFaults
+public sealed class SimCluster : INodeCluster, INodeFaults, INodeLoad
 {
     private readonly TestOptions options;
     private readonly Dictionary<string, SimNode> nodes = new(StringComparer.Ordinal);
@@ -32,6 +33,8 @@ public sealed class SimCluster : INodeCluster, INodeFaults
             var log = new SimLogger(id, scheduler.Time, file, options.LogStderr ? Console.Error : null, nodeClass.Name);
             nodes[id] = new SimNode(id, nodeClass, configuration, scheduler, network, log, NodeSeed(options.Seed, id),
                 (n, why) => NodeStopped?.Invoke(n, why), report);
+            // --busy: a steady background load from the first message on, each node on its own stream.
+            if (options.Busy) nodes[id].Slow(options.Slow, new SeededRandom(options.Seed, "busy/" + id));
         }
     }
 
@@ -54,6 +57,10 @@ public sealed class SimCluster : INodeCluster, INodeFaults
     public void Kill(string node) => Get(node).Kill();
 
     public void Restart(string node) => Get(node).Restart();
+
+    public SlowModel Model => options.Slow;
+
+    public void Slow(string node, Random? random) => Get(node).Slow(options.Slow, random);
 
     public ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 using Glomers.Harness.History;
 using Glomers.Harness.Network;
 using Glomers.NodeRuntime;
@@ -16,6 +17,10 @@ namespace Glomers.Harness.Nodes;
 /// scheduler's virtual clock. The loop runs on the scheduler whenever it has work, so the node
 /// sees exactly what a process would, in an order fixed by the seed. A kill replaces the whole
 /// incarnation (runtime node, instance, loop); the endpoint on the network stays the same.
+/// On a busy machine (<see cref="Slow"/>) the node's work waits in arrival order for its
+/// <see cref="NodeCpu"/>: each message, and each wake-up of the loop by a timer, is handled when
+/// the CPU has spent its cost on it, and each line the node writes leaves after a cost of its own,
+/// in order, so what the node sends comes that much later, and a stall can fall between two sends.
 /// </summary>
 internal sealed class SimNode : IEndpoint
 {
@@ -29,6 +34,7 @@ internal sealed class SimNode : IEndpoint
     private readonly Action<Finding> report;
     private readonly List<string> held = [];
     private Incarnation? current;
+    private NodeCpu? cpu;
     private bool paused;
     private int incarnations;
 
@@ -59,7 +65,10 @@ internal sealed class SimNode : IEndpoint
         loop.Posted += () => Schedule(incarnation);
         transport.LineSent += line =>
         {
-            if (!incarnation.Dead) network.SendLine(Id, line);
+            if (incarnation.Dead) return;
+            // On a busy machine each line costs time to write: it waits its turn after the work that made it.
+            if (incarnation.Handling) incarnation.Outbox.Enqueue(line);
+            else network.SendLine(Id, line);
         };
         incarnation.Loop = loop;
         incarnation.Transport = transport;
@@ -89,8 +98,12 @@ internal sealed class SimNode : IEndpoint
     {
         if (current is null) return;
         if (paused) held.Add(message.Line);
-        else current.Transport.Deliver(message.Line);
+        else Accept(current, message.Line);
     }
+
+    /// <summary>Runs the node as on a busy machine, drawing from <paramref name="random"/>; null: at full speed again (queued work drains at no cost).</summary>
+    public void Slow(SlowModel model, Random? random) =>
+        cpu = random is null ? null : new NodeCpu(model, random);
 
     /// <summary>Stops the running incarnation; a dead node has nothing to pause, so it restarts running, as a process would.</summary>
     public void Pause() => paused = current is not null;
@@ -100,9 +113,10 @@ internal sealed class SimNode : IEndpoint
         if (!paused) return;
         paused = false;
         if (current is null) return;
-        foreach (var line in held) current.Transport.Deliver(line);
+        foreach (var line in held) Accept(current, line);
         held.Clear();
         if (current.Loop.PendingCount > 0) Schedule(current);
+        Serve(current);
     }
 
     /// <summary>Drops the incarnation: its memory, queued work and timers are gone for good.</summary>
@@ -123,9 +137,77 @@ internal sealed class SimNode : IEndpoint
         }
     }
 
+    /// <summary>A line for the node: handed over at once at full speed, else queued for the CPU.</summary>
+    private void Accept(Incarnation incarnation, string line)
+    {
+        if (!Busy(incarnation))
+        {
+            incarnation.Transport.Deliver(line);
+            return;
+        }
+        incarnation.Work.Enqueue(line);
+        Serve(incarnation);
+    }
+
+    /// <summary>True while work goes through the CPU queue: on a busy machine, and until what it queued has drained.</summary>
+    private bool Busy(Incarnation incarnation) =>
+        cpu is not null || incarnation.Work.Count > 0 || incarnation.Outbox.Count > 0 || incarnation.Serving;
+
+    /// <summary>
+    /// Starts the next thing the CPU does, if it is free: write the next line the node sent, else handle
+    /// the next piece of work; either happens when its cost (and any stall) has passed.
+    /// </summary>
+    private void Serve(Incarnation incarnation)
+    {
+        if (incarnation.Dead || incarnation.Serving || paused) return;
+        Action? step = incarnation.Outbox.Count > 0 ? () => Write(incarnation)
+            : incarnation.Work.Count > 0 ? () => Handle(incarnation)
+            : null;
+        if (step is null) return;
+        incarnation.Serving = true;
+        var now = scheduler.Now;
+        var done = cpu?.Finish(now) ?? now;
+        if (done <= now) scheduler.Post(step);
+        else scheduler.After(TimeSpan.FromTicks((done - now + 99) / 100), step);
+    }
+
+    private void Write(Incarnation incarnation)
+    {
+        incarnation.Serving = false;
+        if (incarnation.Dead || paused) return;
+        network.SendLine(Id, incarnation.Outbox.Dequeue());
+        Serve(incarnation);
+    }
+
+    /// <summary>The piece of work at the head of the queue: a line (null for a timer's wake-up) and all the loop work it leads to.</summary>
+    private void Handle(Incarnation incarnation)
+    {
+        incarnation.Serving = false;
+        // A paused node finishes its work when it resumes; a dead one never does.
+        if (incarnation.Dead || paused) return;
+        var line = incarnation.Work.Dequeue();
+        incarnation.Handling = true;
+        if (line is null) incarnation.WakeQueued = false;
+        else incarnation.Transport.Deliver(line);
+        incarnation.Loop.RunPending();
+        incarnation.Transport.TakeSent();
+        incarnation.Handling = false;
+        Serve(incarnation);
+    }
+
     private void Schedule(Incarnation incarnation)
     {
-        if (incarnation.Dead || incarnation.Scheduled || paused) return;
+        if (incarnation.Dead || paused) return;
+        if (Busy(incarnation))
+        {
+            // Work posted while a piece of work runs is part of it; a timer's wake-up waits its turn.
+            if (incarnation.Handling || incarnation.WakeQueued) return;
+            incarnation.WakeQueued = true;
+            incarnation.Work.Enqueue(null);
+            Serve(incarnation);
+            return;
+        }
+        if (incarnation.Scheduled) return;
         incarnation.Scheduled = true;
         scheduler.Post(() => Run(incarnation));
     }
@@ -155,5 +237,14 @@ internal sealed class SimNode : IEndpoint
         public object? Instance { get; set; }
         public bool Scheduled { get; set; }
         public bool Dead { get; set; }
+
+        /// <summary>Work waiting for the CPU on a busy machine, in arrival order: lines, and null for a timer's wake-up.</summary>
+        public Queue<string?> Work { get; } = new();
+
+        /// <summary>Lines the node sent while handling work on a busy machine, each still to be written.</summary>
+        public Queue<string> Outbox { get; } = new();
+        public bool Serving { get; set; }
+        public bool Handling { get; set; }
+        public bool WakeQueued { get; set; }
     }
 }

@@ -78,6 +78,8 @@ public sealed class RunStore
         ["seed"] = o.Seed,
         ["mode"] = o.Mode.ToString().ToLowerInvariant(),
         ["recovery-time"] = o.RecoveryTime,
+        ["busy"] = o.Busy,
+        ["slow"] = new JsonObject { ["cost-ms"] = o.Slow.CostMs, ["stall-ms"] = o.Slow.StallMs, ["stalls-per-second-of-work"] = o.Slow.StallsPerSecond },
     }.ToJsonString(Pretty) + "\n");
 
     /// <summary>Points store/latest and store/&lt;workload&gt;/latest at this run (relative links).</summary>
