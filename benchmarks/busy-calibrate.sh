@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Process-mode figures idle and beside a CPU hog (one busy loop per core, started and stopped here),
 # for calibrating the bench's model of a busy machine. Prints one line per run with the load average.
-#   docs-draft/busy-calibrate.sh idle|hog 3d|3e|3c [RECOVERY_TIMES...]
+#   benchmarks/busy-calibrate.sh idle|hog 3d|3e|3c [RECOVERY_TIMES...]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 load=$1; step=$2; shift 2
