@@ -158,9 +158,11 @@ node_publish_kind() {
 publish() {
   local node=$1 out="artifacts/nodes/$1"
   node_publish_kind
-  # Up to date: same kind, and no assembly of the build (node or runtime) is newer than the executable.
+  # Up to date: same kind, published from the same build (the node's and the runtime's assemblies, by content).
+  local built
+  built=$(cat "artifacts/bin/$node/release/"*.dll 2>/dev/null | sha256sum | cut -d' ' -f1)
   [ -x "$out/$node" ] && [ "$(cat "$out/.publish-kind" 2>/dev/null)" = "$publish_kind" ] \
-    && [ -z "$(find "artifacts/bin/$node/release" -maxdepth 1 -name '*.dll' -newer "$out/$node" 2>/dev/null)" ] && return 0
+    && [ "$(cat "$out/.build-sha256" 2>/dev/null)" = "$built" ] && return 0
   rm -rf "$out"
   local start ms
   start=$(date +%s%N)
@@ -174,6 +176,7 @@ publish() {
       -p:PublishReadyToRun=true -o "$out" -v quiet -nologo > "$log" 2>&1 || { cat "$log" >&2; return 1; }
   fi
   echo "$publish_kind" > "$out/.publish-kind"
+  echo "$built" > "$out/.build-sha256"
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   echo "  published $out/$node in $((ms / 1000)).$(( (ms % 1000) / 100 )) s"
 }
