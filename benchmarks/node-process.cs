@@ -2,6 +2,8 @@
 // once it is idle after init, and echo throughput (requests written as fast as the pipe takes them).
 //   dotnet run -c Release benchmarks/node-process.cs -- artifacts/nodes/Echo/Echo [--starts 20] [--echoes 200000] [--runs 3]
 // The node must answer echo for the throughput figure (Echo does); for other nodes pass --echoes 0.
+// To compare with ReadyToRun: dotnet publish nodes/Echo -c Release --use-current-runtime --self-contained false
+//   -p:PublishReadyToRun=true -o /tmp/r2r-echo, then run this on /tmp/r2r-echo/Echo.
 using System.Diagnostics;
 using System.Globalization;
 
