@@ -39,6 +39,8 @@ public sealed class BroadcastNode : IDisposable
     // relayed only to peers that lacked them and were heard lately (a peer silent for longer is
     // probably cut off, and a relay to it would be lost; it is repaired when it speaks again).
     private readonly Dictionary<string, (ValueSet Have, DateTimeOffset At)> peerHave = [];
+    // When each peer was last heard from at all: a quiet round goes to the peer silent longest.
+    private readonly Dictionary<string, DateTimeOffset> lastHeard = [];
 
     public BroadcastNode(Node node, BroadcastOptions options)
     {
@@ -83,7 +85,8 @@ public sealed class BroadcastNode : IDisposable
         }
         Active(node.Time.GetUtcNow());
         if (options.AntiEntropyMs > 0 && Overlay.SyncPeers.Count > 0)
-            antiEntropy = node.Every(TimeSpan.FromMilliseconds(options.AntiEntropyMs), SendDigestIfQuiet);
+            // Checked four times a period, so a round follows the end of traffic by one period, not up to two.
+            antiEntropy = node.Every(TimeSpan.FromMilliseconds(options.AntiEntropyMs / 4.0), SendDigestIfQuiet);
     }
 
     /// <summary>
@@ -173,6 +176,7 @@ public sealed class BroadcastNode : IDisposable
         var values = Wire.ReadValues(message, "values");
         var digest = Wire.ReadDigest(message);
         var now = node.Time.GetUtcNow();
+        lastHeard[message.Src] = now;
         if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
         if (digest is not null) peerHave[message.Src] = (digest.Have, now);
         Learn(values, message.Src, digest?.Recent);
@@ -193,9 +197,10 @@ public sealed class BroadcastNode : IDisposable
 
     /// <summary>
     /// An anti-entropy round for a quiet overlay: if this node learned nothing and no sync peer spoke
-    /// for a while, one of them gets this node's digest alone. While gossip flows digests ride on it.
-    /// For a leaf the wait doubles after each such round (up to <see cref="MaxQuietDoublings"/> times)
-    /// until it learns a value again.
+    /// for a while, one of them gets this node's digest alone: the one silent longest (ties drawn at
+    /// random), because after a heal that is a peer from the other side of the cut. While gossip
+    /// flows digests ride on it. For a leaf the wait doubles after each such round (up to
+    /// <see cref="MaxQuietDoublings"/> times) until it learns a value again.
     /// </summary>
     private void SendDigestIfQuiet()
     {
@@ -208,7 +213,24 @@ public sealed class BroadcastNode : IDisposable
         if (peers.Count == 0 || now - lastActive < wait) return;
         lastActive = now;
         quietRounds++;
-        node.Send(peers[node.Random.Next(peers.Count)], DigestBody());
+        node.Send(SilentLongest(peers), DigestBody());
+    }
+
+    private string SilentLongest(IReadOnlyList<string> peers)
+    {
+        var oldest = DateTimeOffset.MaxValue;
+        var candidates = new List<string>();
+        foreach (var peer in peers)
+        {
+            var heard = lastHeard.GetValueOrDefault(peer, DateTimeOffset.MinValue);
+            if (heard < oldest)
+            {
+                oldest = heard;
+                candidates.Clear();
+            }
+            if (heard == oldest) candidates.Add(peer);
+        }
+        return candidates[node.Random.Next(candidates.Count)];
     }
 
     private void Active(DateTimeOffset now)
