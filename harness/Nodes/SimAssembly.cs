@@ -40,7 +40,8 @@ public static class SimAssembly
         var dll = full + ".dll";
         return File.Exists(dll)
             ? dll
-            : throw new BenchException($"--mode sim loads the node's assembly next to --bin, and there is no {dll}");
+            : throw new BenchException($"--mode sim loads the node's assembly next to --bin, and there is no {dll}"
+                + (File.Exists(full) ? " (a Native AOT executable has none: give the build output, artifacts/bin/<Node>/release/<Node>)" : ""));
     }
 
     private static Type Load(string dll)

@@ -105,7 +105,7 @@ public sealed class BroadcastNode : IDisposable
         foreach (var value in values)
         {
             if (!known.Add(value)) continue;
-            messages.Add(value);
+            messages.Add((JsonNode)value);
             recent.Add(value, now);
             var late = source is not null && senderRecent is not null && !senderRecent.Contains(value);
             if (late)

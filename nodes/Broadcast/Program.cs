@@ -1,1 +1,1 @@
-return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.Broadcast.BroadcastNode>(args);
+return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.Broadcast.BroadcastNode, Glomers.Broadcast.BroadcastOptions>(args);

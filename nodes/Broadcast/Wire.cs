@@ -14,14 +14,15 @@ public static class Wire
     public static JsonArray Values(IEnumerable<long> values)
     {
         var array = new JsonArray();
-        foreach (var v in values) array.Add(v);
+        // Cast to JsonNode: the generic Add<T> is not safe under trimming (Native AOT nodes).
+        foreach (var v in values) array.Add((JsonNode)v);
         return array;
     }
 
     public static JsonArray Ranges(ValueSet set)
     {
         var array = new JsonArray();
-        foreach (var r in set.Ranges) array.Add(new JsonArray(r.Lo, r.Hi));
+        foreach (var r in set.Ranges) array.Add((JsonNode)new JsonArray(r.Lo, r.Hi));
         return array;
     }
 

@@ -1,1 +1,1 @@
-return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.GCounter.GCounterNode>(args);
+return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.GCounter.GCounterNode, Glomers.GCounter.GCounterOptions>(args);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Glomers.NodeRuntime.Loop;
 using Glomers.NodeRuntime.Transport;
 using Microsoft.Extensions.Configuration;
@@ -19,9 +20,18 @@ public static class NodeHost
 {
     /// <summary>
     /// Hosts <typeparamref name="TNode"/> until stdin ends or SIGTERM/SIGINT arrives. Arguments configure
-    /// the node (<c>--seed N</c>, the node's own options) and logging (<c>--Logging:LogLevel:Default=Debug</c>).
+    /// the node (<c>--seed N</c>) and logging (<c>--Logging:LogLevel:Default=Debug</c>).
     /// </summary>
-    public static int Run<TNode>(string[] args) where TNode : class
+    public static int Run<[DynamicallyAccessedMembers(NodeFactory.NodeMembers)] TNode>(string[] args) where TNode : class =>
+        Run(typeof(TNode), null, args);
+
+    /// <summary>Hosts a node whose constructor also takes <typeparamref name="TOptions"/>, bound from the arguments (<c>--batch-ms 200</c>).</summary>
+    public static int Run<[DynamicallyAccessedMembers(NodeFactory.NodeMembers)] TNode,
+        [DynamicallyAccessedMembers(NodeFactory.OptionsMembers)] TOptions>(string[] args) where TNode : class where TOptions : class =>
+        Run(typeof(TNode), typeof(TOptions), args);
+
+    private static int Run([DynamicallyAccessedMembers(NodeFactory.NodeMembers)] Type nodeClass,
+        [DynamicallyAccessedMembers(NodeFactory.OptionsMembers)] Type? optionsClass, string[] args)
     {
         IHost host;
         try
@@ -33,13 +43,16 @@ public static class NodeHost
             builder.Logging.SetMinimumLevel(logs.Minimum);
             builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
             builder.Services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
-            builder.Services.AddHostedService(sp => new NodeService(typeof(TNode), builder.Configuration,
-                logs.CreateLogger(typeof(TNode).Name), sp.GetRequiredService<IHostApplicationLifetime>()));
+            var configuration = builder.Configuration;
+            var seed = Seed(configuration);
+            builder.Services.AddHostedService(sp => new NodeService(
+                node => NodeFactory.Create(nodeClass, optionsClass, node, configuration), seed,
+                logs.CreateLogger(nodeClass.Name), sp.GetRequiredService<IHostApplicationLifetime>()));
             host = builder.Build();
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"{typeof(TNode).Name} failed to start: {e.Message}");
+            Console.Error.WriteLine($"{nodeClass.Name} failed to start: {e.Message}");
             return 3;
         }
         using (host)
@@ -50,11 +63,19 @@ public static class NodeHost
             }
             catch (Exception e)
             {
-                Console.Error.WriteLine($"{typeof(TNode).Name} failed to start: {e.Message}");
+                Console.Error.WriteLine($"{nodeClass.Name} failed to start: {e.Message}");
                 return 3;
             }
         }
         return 0;
+    }
+
+    private static long Seed(IConfiguration configuration)
+    {
+        var text = configuration["seed"];
+        return text is null ? Random.Shared.NextInt64()
+            : OptionsBinder.TryParse(text, typeof(long), out var seed) && seed is long n ? n
+            : throw new ArgumentException($"Bad setting seed '{text}': it must be an integer.");
     }
 
     private static LogLevel LogLevelSetting(IConfiguration configuration)
@@ -66,7 +87,7 @@ public static class NodeHost
     }
 
     /// <summary>Owns the node's transport and loop for the life of the host; input's end stops the host.</summary>
-    private sealed class NodeService(Type nodeClass, IConfiguration configuration, ILogger log, IHostApplicationLifetime lifetime)
+    private sealed class NodeService(Func<Node, object> create, long seed, ILogger log, IHostApplicationLifetime lifetime)
         : IHostedService
     {
         private StdioTransport? transport;
@@ -78,9 +99,8 @@ public static class NodeHost
         {
             transport = new StdioTransport();
             loop = new ThreadEventLoop(e => log.LogError(e, "Unhandled error on the node loop"));
-            var seed = configuration.GetValue<long?>("seed") ?? Random.Shared.NextInt64();
             node = new Node(new NodeContext(transport, loop, TimeProvider.System, seed) { Logger = log });
-            instance = NodeFactory.Create(nodeClass, node, configuration);
+            instance = create(node);
             node.Closed += lifetime.StopApplication;
             node.Start();
             return Task.CompletedTask;

@@ -47,6 +47,9 @@ internal sealed class NodeProcess : IDisposable
     /// <summary>Starts the executable that the project <paramref name="assembly"/> builds, in the tests' own configuration.</summary>
     public static NodeProcess Start(string assembly, params string[] args) => new(Executable(assembly), args);
 
+    /// <summary>Starts the executable at <paramref name="path"/>, for example a published node.</summary>
+    public static NodeProcess StartFile(string path, params string[] args) => new(path, args);
+
     public int Id => process.Id;
 
     public string Log

@@ -35,7 +35,17 @@ public class SimClusterTests
         File.WriteAllText(bin, "#!/bin/sh\n");
 
         var e = Assert.Throws<BenchException>(() => SimAssembly.NodeClass(bin));
-        Assert.Contains("NoNode.dll", e.Message);
+        Assert.Equal($"--mode sim loads the node's assembly next to --bin, and there is no {bin}.dll (a Native AOT executable has none: "
+            + "give the build output, artifacts/bin/<Node>/release/<Node>)", e.Message);
+    }
+
+    [Fact]
+    public void MissingBinIsNotTakenForANativeExecutable()
+    {
+        var bin = Path.Combine(Directory.CreateTempSubdirectory("glomers-sim-bin").FullName, "Missing");
+
+        var e = Assert.Throws<BenchException>(() => SimAssembly.NodeClass(bin));
+        Assert.Equal($"--mode sim loads the node's assembly next to --bin, and there is no {bin}.dll", e.Message);
     }
 
     [Fact]

@@ -114,3 +114,50 @@ public sealed class FailingNode
 {
     public FailingNode(Node node) => throw new InvalidOperationException($"cannot start{(node is null ? "?" : "")}");
 }
+
+/// <summary>The process host's way: both classes named by the caller, as NodeHost.Run&lt;TNode, TOptions&gt; does.</summary>
+public class NodeFactoryNamedClassesTests
+{
+    [Fact]
+    public void NamedOptionsClassIsBound()
+    {
+        var node = Assert.IsType<BatchingNode>(NodeFactory.Create(typeof(BatchingNode), typeof(BatchingOptions), new TestNode().Node,
+            NodeFactory.Configuration(["--batch-ms", "30"])));
+
+        Assert.Equal((30, "star"), (node.Options.BatchMs, node.Options.Topology));
+    }
+
+    [Fact]
+    public void NodeWithoutOptionsNeedsNoOptionsClass()
+    {
+        var runtime = new TestNode().Node;
+
+        var node = Assert.IsType<PlainNode>(NodeFactory.Create(typeof(PlainNode), null, runtime, NodeFactory.Configuration([])));
+
+        Assert.Same(runtime, node.Runtime);
+    }
+
+    [Fact]
+    public void NodeWithOptionsHostedWithoutThemSaysHowToHostIt()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            NodeFactory.Create(typeof(BatchingNode), null, new TestNode().Node, NodeFactory.Configuration([])));
+
+        Assert.Equal("BatchingNode takes options BatchingOptions: host it with NodeHost.Run<BatchingNode, BatchingOptions>(args).", error.Message);
+    }
+
+    [Fact]
+    public void OptionsClassThatTheConstructorDoesNotTakeIsRefused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            NodeFactory.Create(typeof(BatchingNode), typeof(KindsOfOptions), new TestNode().Node, NodeFactory.Configuration([])));
+
+        Assert.Equal("BatchingNode: cannot supply constructor parameter options of type BatchingOptions.", error.Message);
+    }
+
+    [Fact]
+    public void OptionsClassIsReadFromTheConstructor()
+    {
+        Assert.Equal((typeof(BatchingOptions), null), (NodeFactory.OptionsClassOf(typeof(BatchingNode)), NodeFactory.OptionsClassOf(typeof(PlainNode))));
+    }
+}

@@ -1,1 +1,1 @@
-return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.SimNodes.FloodBroadcast.FloodBroadcastNode>(args);
+return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.SimNodes.FloodBroadcast.FloodBroadcastNode, Glomers.SimNodes.FloodBroadcast.FloodBroadcastNode.Options>(args);

@@ -1,1 +1,1 @@
-return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.SimNodes.KafkaOwner.KafkaOwnerNode>(args);
+return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.SimNodes.KafkaOwner.KafkaOwnerNode, Glomers.SimNodes.KafkaOwner.KafkaOwnerNode.Options>(args);

@@ -1,1 +1,1 @@
-return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.SimNodes.LinKvOwner.LinKvOwnerNode>(args);
+return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.SimNodes.LinKvOwner.LinKvOwnerNode, Glomers.SimNodes.LinKvOwner.LinKvOwnerNode.Options>(args);

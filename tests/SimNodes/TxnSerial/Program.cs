@@ -1,1 +1,1 @@
-return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.SimNodes.TxnSerial.TxnSerialNode>(args);
+return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.SimNodes.TxnSerial.TxnSerialNode, Glomers.SimNodes.TxnSerial.TxnSerialNode.Options>(args);
