@@ -35,11 +35,11 @@ public sealed class BroadcastNode : IDisposable
     private int quietRounds;
     // When each peer last got a repair from this node.
     private readonly Dictionary<string, DateTimeOffset> lastRepair = [];
-    // The set each peer last said it had, from the digest on its gossip, and when: late values are
-    // relayed only to peers that lacked them and were heard lately (a peer silent for longer is
+    // The set each peer last said it had, from the digest on its gossip: late values are relayed
+    // only to peers that lacked them and were heard lately (a peer silent for longer is
     // probably cut off, and a relay to it would be lost; it is repaired when it speaks again).
-    private readonly Dictionary<string, (ValueSet Have, DateTimeOffset At)> peerHave = [];
-    // When each peer was last heard from at all: a quiet round goes to the peer silent longest.
+    private readonly Dictionary<string, ValueSet> peerHave = [];
+    // When each peer was last heard from: a quiet round goes to the peer silent longest.
     private readonly Dictionary<string, DateTimeOffset> lastHeard = [];
 
     public BroadcastNode(Node node, BroadcastOptions options)
@@ -113,7 +113,7 @@ public sealed class BroadcastNode : IDisposable
                 relayTargets ??= [.. Overlay.Targets(null).Where(t => t != source)];
                 foreach (var target in relayTargets)
                 {
-                    if (peerHave.TryGetValue(target, out var peer) && now - peer.At < RelayFreshness && !peer.Have.Contains(value))
+                    if (peerHave.TryGetValue(target, out var have) && now - lastHeard[target] < RelayFreshness && !have.Contains(value))
                         outbox.Add(target, value);
                 }
             }
@@ -178,7 +178,7 @@ public sealed class BroadcastNode : IDisposable
         var now = node.Time.GetUtcNow();
         lastHeard[message.Src] = now;
         if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
-        if (digest is not null) peerHave[message.Src] = (digest.Have, now);
+        if (digest is not null) peerHave[message.Src] = digest.Have;
         Learn(values, message.Src, digest?.Recent);
         if (digest is null) return;
         var repair = digest.AnswerFrom(known, recent.At(now));
