@@ -68,6 +68,9 @@ public static class CommandLine
                                      sim: load the node class from the .dll next to --bin and run the
                                      whole cluster in the bench on virtual time (same seed, same run)
           --recovery-time SECONDS    wait after healing before the final reads (default 10)
+          --probe-convergence MS     broadcast, g-set: read every node every MS ms from the final heal
+                                     on (reads kept out of the history) and report in results.json
+                                     when each node first held every acknowledged value (default off)
           --busy                     sim: the nodes run as on a busy machine for the whole run (a steady
                                      background load), with the costs and stalls below
           --slow-cost MS             busy machine (--busy, --nemesis slow): mean processing time of each
@@ -209,6 +212,7 @@ public static class CommandLine
                     };
                     break;
                 case "--recovery-time": o = o with { RecoveryTime = NonNegative(flag, Value()) }; break;
+                case "--probe-convergence": o = o with { ProbeConvergenceMs = Positive(flag, Value()) }; break;
                 case "--busy": o = o with { Busy = true }; break;
                 case "--slow-cost": o = o with { Slow = o.Slow with { CostMs = NonNegative(flag, Value()) } }; break;
                 case "--slow-stall": o = o with { Slow = o.Slow with { StallMs = NonNegative(flag, Value()) } }; break;

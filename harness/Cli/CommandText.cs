@@ -44,6 +44,7 @@ public static class CommandText
         if (o.Slow.StallMs != d.Slow.StallMs) Add("--slow-stall", Number(o.Slow.StallMs));
         if (o.Slow.StallsPerSecond != d.Slow.StallsPerSecond) Add("--slow-stalls", Number(o.Slow.StallsPerSecond));
         if (o.RecoveryTime != d.RecoveryTime) Add("--recovery-time", Number(o.RecoveryTime));
+        if (o.ProbeConvergenceMs != d.ProbeConvergenceMs) Add("--probe-convergence", Number(o.ProbeConvergenceMs));
         if (o.StoreRoot != d.StoreRoot) Add("--store", o.StoreRoot);
         Add("--seed", o.Seed.ToString(CultureInfo.InvariantCulture));
         if (o.BinArgs.Count > 0)

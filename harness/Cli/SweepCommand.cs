@@ -19,7 +19,8 @@ public static class SweepCommand
         var options = CommandLine.ParseTest(testArgs) with { Mode = RunMode.Sim };
         SimAssemblyCheck(options);
         console.WriteLine($"Sweeping {seeds.Count} seeds of {options.Workload} in sim mode on {workers} workers...");
-        console.WriteLine($"seed\t{SummaryCommand.Header}\twall-s");
+        var probed = options.ProbeConvergenceMs > 0;
+        console.WriteLine($"seed\t{SummaryCommand.Header}{(probed ? "\tconverge-ms" : "")}\twall-s");
         var results = new (Validity Valid, string Row, string? Directory)[seeds.Count];
         var next = -1;
         var printed = 0;
@@ -60,7 +61,8 @@ public static class SweepCommand
             var result = TestCommand.Execute(options, null);
             // The row is read as results.json is read, from its text: numbers built in memory keep their own types.
             var stored = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(result.Results.ToJsonString())!;
-            var row = $"{options.Seed}\t{SummaryCommand.Row(stored)}\t{result.Wall.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)}";
+            var converge = options.ProbeConvergenceMs > 0 ? "\t" + ConvergenceCell(stored["convergence"]) : "";
+            var row = $"{options.Seed}\t{SummaryCommand.Row(stored)}{converge}\t{result.Wall.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)}";
             return (result.Valid, row, result.Store.Directory);
         }
         catch (Exception e) when (e is BenchException or IOException or InvalidOperationException)
@@ -68,6 +70,10 @@ public static class SweepCommand
             return (Validity.Unknown, $"{options.Seed}\tunknown\tbench error: {e.Message}", null);
         }
     }
+
+    /// <summary>The probe's worst time after the heal, or "never" when some node never held everything.</summary>
+    private static string ConvergenceCell(System.Text.Json.Nodes.JsonNode? convergence) =>
+        convergence?["ms"] is { } ms ? ms.ToJsonString() : convergence is null ? "-" : "never";
 
     /// <summary>
     /// store/sweeps/&lt;workload&gt;-&lt;time&gt;.tsv: one line per seed with its verdict and run folder, so a

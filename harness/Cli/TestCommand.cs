@@ -37,6 +37,8 @@ public static class TestCommand
         if (options.Mode == RunMode.Sim) SimAssembly.NodeClass(options.Bin);
         else if (options.Busy || options.Nemesis.Contains("slow")) throw new BenchException(Faults.SlowFault.ProcessModeRefusal);
         var workload = Workloads.Workloads.Create(options.Workload, options);
+        if (options.ProbeConvergenceMs > 0 && workload is not ISetConvergence)
+            throw new BenchException($"--probe-convergence reads a set from every node: it works for broadcast and g-set, not {options.Workload}");
         var store = RunStore.Create(options, DateTimeOffset.UtcNow);
         store.WriteOptions(options);
         console?.WriteLine(CommandText.Of(options));
@@ -60,6 +62,7 @@ public static class TestCommand
         var checkedResult = ResultComposer.Compose(WorkloadCheckers.For(options.Workload), input);
         var valid = checkedResult.Valid;
         var results = checkedResult.ToJson();
+        if (outcome.Convergence is { } convergence) results["convergence"] = convergence;
         if (outcome.AbortedBecause is { } why)
         {
             valid = Validity.False;

@@ -46,6 +46,9 @@ public sealed record TestOptions
 
     /// <summary>Seconds to wait after healing before the final reads (Maelstrom: 10).</summary>
     public double RecoveryTime { get; init; } = 10;
+
+    /// <summary>Period in ms of the convergence probe's reads after the final heal; 0 for none.</summary>
+    public double ProbeConvergenceMs { get; init; }
     public string StoreRoot { get; init; } = "store";
 
     /// <summary>Without --node-count, Jepsen's default nodes are n1..n5; with it, n0..n(N-1).</summary>

@@ -12,7 +12,11 @@ using Glomers.NodeRuntime.Randomness;
 namespace Glomers.Harness.Core;
 
 /// <summary>What a finished run leaves for the checkers and the report.</summary>
-public sealed record RunOutcome(IReadOnlyList<Op> History, IReadOnlyList<NetEvent> Journal, IReadOnlyList<Finding> Findings, string? AbortedBecause);
+public sealed record RunOutcome(IReadOnlyList<Op> History, IReadOnlyList<NetEvent> Journal, IReadOnlyList<Finding> Findings, string? AbortedBecause)
+{
+    /// <summary>The convergence probe's section of results.json, when the run was probed.</summary>
+    public JsonObject? Convergence { get; init; }
+}
 
 /// <summary>
 /// One Maelstrom test, start to end: start the nodes, init them, run the workload's setup, then the
@@ -34,6 +38,7 @@ public sealed class TestRun
     private readonly Nemesis nemesis;
     private readonly TextWriter? progress;
     private readonly Dictionary<string, TaskCompletionSource> stopped = [];
+    private ConvergenceProbe? probe;
     private int nextClient;
 
     public TestRun(TestOptions options, IWorkload workload, Scheduler scheduler, MessageLog messageLog,
@@ -72,7 +77,7 @@ public sealed class TestRun
         {
             await cluster.DisposeAsync();
         }
-        return new RunOutcome(history.Ops, network.Journal, findings, aborted);
+        return new RunOutcome(history.Ops, network.Journal, findings, aborted) { Convergence = probe?.Result(history.Ops) };
     }
 
     private async Task<string?> InitAsync()
@@ -130,11 +135,24 @@ public sealed class TestRun
         var faults = nemesis.RunAsync(end);
         var inflight = await DispatchAsync(workers, end);
         await faults;
+        var faultAtEnd = nemesis.AnyActive;
         await nemesis.StopAllAsync();
-        await Task.WhenAll(inflight);
+        var opsDone = Task.WhenAll(inflight);
+        Task? probing = null;
+        if (options.ProbeConvergenceMs > 0 && workload.HasFinalPhase && workload is ISetConvergence set)
+        {
+            probe = new ConvergenceProbe(set, scheduler, options.NodeIds, OpenClient, options.ProbeConvergenceMs, faultAtEnd);
+            probing = probe.RunAsync(opsDone, () => history.Ops);
+        }
+        await opsDone;
         if (!workload.HasFinalPhase) return;
         Say("Waiting for recovery...");
         await scheduler.Delay(TimeSpan.FromSeconds(options.RecoveryTime));
+        if (probing is not null)
+        {
+            probe!.Stop();
+            await probing;
+        }
         Say("Final reads...");
         await Task.WhenAll(workers.Select(w => workload.RunFinalAsync(new FinalWorker(this, w))));
     }

@@ -78,6 +78,7 @@ public sealed class RunStore
         ["seed"] = o.Seed,
         ["mode"] = o.Mode.ToString().ToLowerInvariant(),
         ["recovery-time"] = o.RecoveryTime,
+        ["probe-convergence-ms"] = o.ProbeConvergenceMs,
         ["busy"] = o.Busy,
         ["slow"] = new JsonObject { ["cost-ms"] = o.Slow.CostMs, ["stall-ms"] = o.Slow.StallMs, ["stalls-per-second-of-work"] = o.Slow.StallsPerSecond },
     }.ToJsonString(Pretty) + "\n");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Cli;
+using Glomers.Harness.History;
 
 namespace Glomers.Harness.Workloads;
 
@@ -7,7 +8,7 @@ namespace Glomers.Harness.Workloads;
 /// broadcast: half the ops broadcast the next integer (0, 1, 2, …), half read; each node first gets
 /// the topology; a final read on every worker after recovery.
 /// </summary>
-public sealed class BroadcastWorkload : IWorkload
+public sealed class BroadcastWorkload : IWorkload, ISetConvergence
 {
     private long next;
 
@@ -42,5 +43,16 @@ public sealed class BroadcastWorkload : IWorkload
         foreach (var (n, neighbours) in Topologies.Build(options.Topology, options.NodeIds))
             topology[n] = new JsonArray([.. neighbours.Select(x => (JsonNode)JsonValue.Create(x))]);
         return (new JsonObject { ["type"] = "topology", ["topology"] = topology }, "topology_ok");
+    }
+
+    public JsonObject ProbeRequest() => new() { ["type"] = "read" };
+
+    public IEnumerable<JsonNode?>? Elements(JsonObject reply) =>
+        reply["type"]?.ToString() == "read_ok" && reply["messages"] is JsonArray messages ? messages : null;
+
+    public bool Acknowledges(Op completion, out JsonNode? element)
+    {
+        element = completion.Value;
+        return completion is { Type: OpType.Ok, F: "broadcast" };
     }
 }

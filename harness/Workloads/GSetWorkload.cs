@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Cli;
+using Glomers.Harness.History;
 
 namespace Glomers.Harness.Workloads;
 
 /// <summary>g-set: half the ops add the next integer, half read the whole set; errors are not mapped.</summary>
-public sealed class GSetWorkload : IWorkload
+public sealed class GSetWorkload : IWorkload, ISetConvergence
 {
     private long next;
 
@@ -34,4 +35,15 @@ public sealed class GSetWorkload : IWorkload
     }
 
     public (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options) => null;
+
+    public JsonObject ProbeRequest() => new() { ["type"] = "read" };
+
+    public IEnumerable<JsonNode?>? Elements(JsonObject reply) =>
+        reply["type"]?.ToString() == "read_ok" && reply["value"] is JsonArray value ? value : null;
+
+    public bool Acknowledges(Op completion, out JsonNode? element)
+    {
+        element = completion.Value;
+        return completion is { Type: OpType.Ok, F: "add" };
+    }
 }
