@@ -28,7 +28,6 @@ public sealed class BroadcastNode : IDisposable
     private readonly RecentValues recent;
     private readonly CancellationTokenSource stopping = new();
     private Overlay? overlay;
-    private IDisposable? antiEntropy;
     // When a sync peer last spoke or this node last learned a value: rounds are skipped while the overlay is busy.
     private DateTimeOffset lastActive;
     // Digests sent since this node last learned a value: each doubles the wait for the next one.
@@ -71,7 +70,6 @@ public sealed class BroadcastNode : IDisposable
     public void Dispose()
     {
         stopping.Cancel();
-        antiEntropy?.Dispose();
     }
 
     private void Start()
@@ -84,19 +82,17 @@ public sealed class BroadcastNode : IDisposable
             _ = FlushOnTicks(options.BatchPeriod, offset);
         }
         Active(node.Time.GetUtcNow());
-        if (options.AntiEntropyMs > 0 && Overlay.SyncPeers.Count > 0)
-            // Checked four times a period, so a round follows the end of traffic by one period, not up to two.
-            antiEntropy = node.Every(TimeSpan.FromMilliseconds(options.AntiEntropyMs / 4.0), SendDigestIfQuiet);
+        if (options.AntiEntropyMs > 0 && Overlay.SyncPeers.Count > 0) _ = QuietRounds();
     }
 
     /// <summary>
     /// Keeps the values not seen before and queues them for the overlay's next hop. A value the
-    /// sender had settled (not in its recent set: a repair, or one held up by a partition) missed
-    /// its overlay path, so this node passes it on as if a client had given it, to the overlay
+    /// sender had settled (not in its recent set: one held up by a partition), or sent in answer to
+    /// a digest, missed its overlay path, so this node passes it on as if a client had given it, to the overlay
     /// targets whose last digest lacked it: after a heal one repair reaches every node that missed
     /// the value one overlay hop later, instead of waiting for rounds of anti-entropy to find them.
     /// </summary>
-    private void Learn(IEnumerable<long> values, string? source, ValueSet? senderRecent)
+    private void Learn(IEnumerable<long> values, string? source, ValueSet? senderRecent, bool repair = false)
     {
         var now = node.Time.GetUtcNow();
         var targets = Overlay.Targets(source);
@@ -107,7 +103,7 @@ public sealed class BroadcastNode : IDisposable
             if (!known.Add(value)) continue;
             messages.Add((JsonNode)value);
             recent.Add(value, now);
-            var late = source is not null && senderRecent is not null && !senderRecent.Contains(value);
+            var late = source is not null && senderRecent is not null && (repair || !senderRecent.Contains(value));
             if (late)
             {
                 relayTargets ??= [.. Overlay.Targets(null).Where(t => t != source)];
@@ -124,7 +120,8 @@ public sealed class BroadcastNode : IDisposable
             any = true;
         }
         if (any) Active(now);
-        if (any && options.BatchPeriod == TimeSpan.Zero) Flush();
+        // Late values missed their path once already: they are passed on at once, batching or not.
+        if (any && (options.BatchPeriod == TimeSpan.Zero || relayTargets is not null)) Flush();
     }
 
     private void Flush()
@@ -136,6 +133,8 @@ public sealed class BroadcastNode : IDisposable
         foreach (var batch in batches)
         {
             body["values"] = Wire.Values(batch.Values);
+            if (batch.Repair) body["repair"] = true;
+            else body.Remove("repair");
             node.Send(batch.Destination, body);
         }
     }
@@ -179,20 +178,28 @@ public sealed class BroadcastNode : IDisposable
         lastHeard[message.Src] = now;
         if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
         if (digest is not null) peerHave[message.Src] = digest.Have;
-        Learn(values, message.Src, digest?.Recent);
+        Learn(values, message.Src, digest?.Recent, message.Body["repair"] is not null);
         if (digest is null) return;
-        var repair = digest.AnswerFrom(known, recent.At(now));
+        // A round's sender has learned nothing for a whole period, so what it lacks is not in flight
+        // to it: it gets all of it, recent values too.
+        var repair = message.Body["round"] is not null
+            ? new Repair(known.Except(digest.Have), digest.Have.Except(known))
+            : digest.AnswerFrom(known, recent.At(now));
         if (repair.IsEmpty) return;
-        // One repair per peer per anti-entropy period. When messages run later than settle-ms, every
-        // digest shows values still in flight as a gap; answering each would make repairs feed repairs.
-        if (lastRepair.TryGetValue(message.Src, out var last) && now - last < TimeSpan.FromMilliseconds(options.AntiEntropyMs)) return;
+        // One repair per peer per half anti-entropy period. When messages run later than settle-ms,
+        // every digest shows values still in flight as a gap; answering each would make repairs feed
+        // repairs. Half a period, not a whole one, so a repair lost to a cut just before a heal is
+        // sent again within the period after it.
+        if (lastRepair.TryGetValue(message.Src, out var last) && now - last < TimeSpan.FromMilliseconds(options.AntiEntropyMs / 2.0)) return;
         lastRepair[message.Src] = now;
         node.Log.LogDebug("Repair with {Peer}: giving {Give}, wanting {Want}", message.Src, repair.Give, repair.Want);
         // The decision looks at settled values only; a message that goes anyway carries all the peer
         // lacks, recent values too, or values settling one by one would each cost another exchange.
         foreach (var value in known.Except(digest.Have).Values()) outbox.Add(message.Src, value);
         outbox.Owe(message.Src);
-        if (options.BatchPeriod == TimeSpan.Zero) Flush();
+        // Repairs go at once even when batching: they follow faults, rarely, and after a heal each
+        // exchange would otherwise wait a batch period.
+        Flush();
     }
 
     /// <summary>
@@ -202,18 +209,69 @@ public sealed class BroadcastNode : IDisposable
     /// flows digests ride on it. For a leaf the wait doubles after each such round (up to
     /// <see cref="MaxQuietDoublings"/> times) until it learns a value again.
     /// </summary>
-    private void SendDigestIfQuiet()
+    private async Task QuietRounds()
     {
-        var peers = Overlay.SyncPeers;
-        var now = node.Time.GetUtcNow();
-        // A leaf's one round with the hub repairs everything, so its rounds can thin out; in direct mode
-        // a repair spreads from peer to peer, which takes rounds at the full rate.
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                // Woken when the quiet period would end; traffic meanwhile moves that moment on. So a
+                // round comes exactly one period after the last activity: after a heal, within a period.
+                // A sleep lasts at most one base period: activity that ends a leaf's doubled wait
+                // (which makes the next round due one base period after it) is never slept through.
+                var due = lastActive + QuietWait();
+                var now = node.Time.GetUtcNow();
+                if (now < due)
+                {
+                    var basePeriod = TimeSpan.FromMilliseconds(options.AntiEntropyMs);
+                    await node.Delay(due - now < basePeriod ? due - now : basePeriod, stopping.Token);
+                    continue;
+                }
+                lastActive = now;
+                quietRounds++;
+                var peer = SilentLongest(Overlay.SyncPeers);
+                node.Send(peer, RoundBody(peer, now));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            node.Log.LogError(e, "Anti-entropy rounds stopped");
+        }
+    }
+
+    /// <summary>
+    /// A quiet round's message: this node's digest, and the settled values the peer's last digest
+    /// lacked, as a repair (so the peer passes them on). After a heal the first round across the
+    /// cut then carries the values at once instead of starting an exchange of digests. A value the
+    /// peer has since got costs nothing but its bytes: the round's message goes anyway.
+    /// </summary>
+    private JsonObject RoundBody(string peer, DateTimeOffset now)
+    {
+        var body = DigestBody();
+        body["round"] = true;
+        if (SettledGaps(peer, now) is { IsEmpty: false } missing)
+        {
+            body["values"] = Wire.Values(missing.Values());
+            body["repair"] = true;
+        }
+        return body;
+    }
+
+    /// <summary>The values this node has settled that the peer's last digest lacked.</summary>
+    private ValueSet SettledGaps(string peer, DateTimeOffset now) =>
+        peerHave.TryGetValue(peer, out var have) ? known.Except(have).Except(recent.At(now)) : ValueSet.Empty;
+
+    /// <summary>
+    /// A leaf's one round with the hub repairs everything, so its rounds can thin out; in direct mode
+    /// a repair spreads from peer to peer, which takes rounds at the full rate.
+    /// </summary>
+    private TimeSpan QuietWait()
+    {
         var doublings = Overlay.Mode == BroadcastMode.Hub ? Math.Min(quietRounds, MaxQuietDoublings) : 0;
-        var wait = TimeSpan.FromMilliseconds(options.AntiEntropyMs) * (1 << doublings);
-        if (peers.Count == 0 || now - lastActive < wait) return;
-        lastActive = now;
-        quietRounds++;
-        node.Send(SilentLongest(peers), DigestBody());
+        return TimeSpan.FromMilliseconds(options.AntiEntropyMs) * (1 << doublings);
     }
 
     private string SilentLongest(IReadOnlyList<string> peers)

@@ -93,7 +93,7 @@ public class BroadcastNodeTests
 public class RepairRateTests
 {
     [Fact]
-    public void APeerThatKeepsLackingValuesGetsAtMostOneRepairPerAntiEntropyPeriod()
+    public void APeerThatKeepsLackingValuesGetsAtMostOneRepairPerHalfAntiEntropyPeriod()
     {
         // n0's messages to n1 are lost, so every gossip n1 sends shows the same gap: a repair per
         // gossip would turn a slow link into a storm.
@@ -109,7 +109,8 @@ public class RepairRateTests
             cluster.RunMs(50);
         }
 
+        // One second of gossip: repairs at most every 500 ms.
         var fromN0 = cluster.NodeMessages - before - 20;
-        Assert.InRange(fromN0, 1, 2);
+        Assert.InRange(fromN0, 1, 3);
     }
 }

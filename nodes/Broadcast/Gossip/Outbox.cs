@@ -19,7 +19,10 @@ public sealed class Outbox
         if (pending.Queued.Add(value)) pending.Values.Add(value);
     }
 
-    /// <summary>Makes sure the next flush sends <paramref name="destination"/> a message, values or not.</summary>
+    /// <summary>
+    /// Makes sure the next flush sends <paramref name="destination"/> a message, values or not, and
+    /// marks it a repair: its values missed their overlay path, so the receiver passes them on.
+    /// </summary>
     public void Owe(string destination) => For(destination).Owed = true;
 
     /// <summary>Takes every batch that has values or is owed, destinations in the order first seen, and empties the outbox.</summary>
@@ -30,7 +33,7 @@ public sealed class Outbox
         {
             var pending = waiting[destination];
             if (pending.Values.Count == 0 && !pending.Owed) continue;
-            batches.Add(new Batch(destination, [.. pending.Values]));
+            batches.Add(new Batch(destination, [.. pending.Values], pending.Owed));
             pending.Values.Clear();
             pending.Queued.Clear();
             pending.Owed = false;
@@ -56,5 +59,5 @@ public sealed class Outbox
     }
 }
 
-/// <summary>One message's worth of values for one destination.</summary>
-public sealed record Batch(string Destination, IReadOnlyList<long> Values);
+/// <summary>One message's worth of values for one destination; <paramref name="Repair"/> when it answers a digest.</summary>
+public sealed record Batch(string Destination, IReadOnlyList<long> Values, bool Repair = false);
