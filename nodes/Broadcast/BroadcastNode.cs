@@ -34,6 +34,9 @@ public sealed class BroadcastNode : IDisposable
     private int quietRounds;
     // When each peer last got a repair from this node.
     private readonly Dictionary<string, DateTimeOffset> lastRepair = [];
+    // When this node last pulled from each peer.
+    private readonly Dictionary<string, DateTimeOffset> lastPull = [];
+    private LinkSequence? links;
     // The set each peer last said it had, from the digest on its gossip: late values are relayed
     // only to peers that lacked them and were heard lately (a peer silent for longer is
     // probably cut off, and a relay to it would be lost; it is repaired when it speaks again).
@@ -67,6 +70,8 @@ public sealed class BroadcastNode : IDisposable
 
     private Overlay Overlay => overlay ?? throw new RpcException(ErrorCode.TemporarilyUnavailable, "not initialised");
 
+    private LinkSequence Links => links ?? throw new RpcException(ErrorCode.TemporarilyUnavailable, "not initialised");
+
     public void Dispose()
     {
         stopping.Cancel();
@@ -75,6 +80,7 @@ public sealed class BroadcastNode : IDisposable
     private void Start()
     {
         overlay = new Overlay(options.Routing, node.Id, node.NodeIds);
+        links = new LinkSequence(node.Random.NextInt64());
         if (options.BatchPeriod > TimeSpan.Zero)
         {
             // Leaves flush on the tick, the hub one hop later, when the leaves' batches have landed.
@@ -133,10 +139,24 @@ public sealed class BroadcastNode : IDisposable
         foreach (var batch in batches)
         {
             body["values"] = Wire.Values(batch.Values);
-            if (batch.Repair) body["repair"] = true;
-            else body.Remove("repair");
-            node.Send(batch.Destination, body);
+            Flag(body, "repair", batch.Repair);
+            Flag(body, "pull", batch.Pull);
+            Send(batch.Destination, body);
         }
+    }
+
+    /// <summary>Sends a gossip body, numbered for its link.</summary>
+    private void Send(string destination, JsonObject body)
+    {
+        body["inc"] = Links.Incarnation;
+        body["seq"] = Links.Next(destination);
+        node.Send(destination, body);
+    }
+
+    private static void Flag(JsonObject body, string name, bool on)
+    {
+        if (on) body[name] = true;
+        else body.Remove(name);
     }
 
     private JsonObject DigestBody() => new()
@@ -169,6 +189,8 @@ public sealed class BroadcastNode : IDisposable
     /// <summary>
     /// Values pushed by a peer, with its digest. Settled values it lacks go back to it; if it has
     /// settled values this node lacks, it is owed this node's digest, which it answers with them.
+    /// A gap in the link's numbers means a message from the peer was lost: this node pulls, asking
+    /// for everything it lacks at once.
     /// </summary>
     private void Gossip(Message message)
     {
@@ -179,28 +201,50 @@ public sealed class BroadcastNode : IDisposable
         if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
         if (digest is not null) peerHave[message.Src] = digest.Have;
         Learn(values, message.Src, digest?.Recent, message.Body["repair"] is not null);
-        if (digest is null) return;
-        // A round's sender has learned nothing for a whole period, so what it lacks is not in flight
-        // to it: it gets all of it, recent values too.
-        var repair = message.Body["round"] is not null
+        var halfPeriod = TimeSpan.FromMilliseconds(options.AntiEntropyMs / 2.0);
+        var lost = JsonNumbers(message, "inc", "seq") is var (inc, seq) && Links.Lost(message.Src, inc, seq);
+        var pulled = lost && Once(lastPull, message.Src, now, halfPeriod);
+        if (pulled) outbox.Pull(message.Src);
+        if (digest is not null && Answer(message, digest, now, halfPeriod)) pulled = true;
+        // Repairs go at once even when batching: they follow faults, rarely, and after a heal each
+        // exchange would otherwise wait a batch period.
+        if (pulled) Flush();
+    }
+
+    /// <summary>Queues the repair a digest calls for, if any; true when something was queued.</summary>
+    private bool Answer(Message message, Digest digest, DateTimeOffset now, TimeSpan halfPeriod)
+    {
+        // A pull's sender lost a message or has learned nothing for a whole period: what it lacks
+        // is not in flight to it, so it gets all of it, recent values too.
+        var pull = message.Body["pull"] is not null;
+        var repair = pull
             ? new Repair(known.Except(digest.Have), digest.Have.Except(known))
             : digest.AnswerFrom(known, recent.At(now));
-        if (repair.IsEmpty) return;
-        // One repair per peer per half anti-entropy period. When messages run later than settle-ms,
-        // every digest shows values still in flight as a gap; answering each would make repairs feed
-        // repairs. Half a period, not a whole one, so a repair lost to a cut just before a heal is
-        // sent again within the period after it.
-        if (lastRepair.TryGetValue(message.Src, out var last) && now - last < TimeSpan.FromMilliseconds(options.AntiEntropyMs / 2.0)) return;
-        lastRepair[message.Src] = now;
+        if (repair.IsEmpty) return false;
+        // One repair per peer per half anti-entropy period, pulls aside (their senders limit them).
+        // When messages run later than settle-ms, every digest shows values still in flight as a
+        // gap; answering each would make repairs feed repairs. Half a period, not a whole one, so a
+        // repair lost to a cut just before a heal is sent again within the period after it.
+        if (!Once(lastRepair, message.Src, now, pull ? TimeSpan.Zero : halfPeriod)) return false;
         node.Log.LogDebug("Repair with {Peer}: giving {Give}, wanting {Want}", message.Src, repair.Give, repair.Want);
         // The decision looks at settled values only; a message that goes anyway carries all the peer
         // lacks, recent values too, or values settling one by one would each cost another exchange.
         foreach (var value in known.Except(digest.Have).Values()) outbox.Add(message.Src, value);
         outbox.Owe(message.Src);
-        // Repairs go at once even when batching: they follow faults, rarely, and after a heal each
-        // exchange would otherwise wait a batch period.
-        Flush();
+        return true;
     }
+
+    /// <summary>True, and noted, unless the last time for <paramref name="peer"/> is less than <paramref name="gap"/> ago.</summary>
+    private static bool Once(Dictionary<string, DateTimeOffset> last, string peer, DateTimeOffset now, TimeSpan gap)
+    {
+        if (last.TryGetValue(peer, out var at) && now - at < gap) return false;
+        last[peer] = now;
+        return true;
+    }
+
+    /// <summary>Two integer fields of a body, or null when either is missing (a peer that does not number its messages).</summary>
+    private static (long, long)? JsonNumbers(Message message, string a, string b) =>
+        message.Body[a] is JsonValue x && x.TryGetValue(out long i) && message.Body[b] is JsonValue y && y.TryGetValue(out long j) ? (i, j) : null;
 
     /// <summary>
     /// An anti-entropy round for a quiet overlay: if this node learned nothing and no sync peer spoke
@@ -230,7 +274,7 @@ public sealed class BroadcastNode : IDisposable
                 lastActive = now;
                 quietRounds++;
                 var peer = SilentLongest(Overlay.SyncPeers);
-                node.Send(peer, RoundBody(peer, now));
+                Send(peer, RoundBody(peer, now));
             }
         }
         catch (OperationCanceledException)
@@ -251,7 +295,7 @@ public sealed class BroadcastNode : IDisposable
     private JsonObject RoundBody(string peer, DateTimeOffset now)
     {
         var body = DigestBody();
-        body["round"] = true;
+        body["pull"] = true;
         if (SettledGaps(peer, now) is { IsEmpty: false } missing)
         {
             body["values"] = Wire.Values(missing.Values());

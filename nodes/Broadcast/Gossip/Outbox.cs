@@ -25,6 +25,17 @@ public sealed class Outbox
     /// </summary>
     public void Owe(string destination) => For(destination).Owed = true;
 
+    /// <summary>
+    /// Like <see cref="Owe"/>, and asks the destination to answer with everything this node lacks,
+    /// recent values too (this node knows it lost a message, or has nothing in flight towards it).
+    /// </summary>
+    public void Pull(string destination)
+    {
+        var pending = For(destination);
+        pending.Owed = true;
+        pending.Pull = true;
+    }
+
     /// <summary>Takes every batch that has values or is owed, destinations in the order first seen, and empties the outbox.</summary>
     public IReadOnlyList<Batch> Drain()
     {
@@ -33,10 +44,11 @@ public sealed class Outbox
         {
             var pending = waiting[destination];
             if (pending.Values.Count == 0 && !pending.Owed) continue;
-            batches.Add(new Batch(destination, [.. pending.Values], pending.Owed));
+            batches.Add(new Batch(destination, [.. pending.Values], pending.Owed, pending.Pull));
             pending.Values.Clear();
             pending.Queued.Clear();
             pending.Owed = false;
+            pending.Pull = false;
         }
         return batches;
     }
@@ -56,8 +68,12 @@ public sealed class Outbox
         public List<long> Values { get; } = [];
         public HashSet<long> Queued { get; } = [];
         public bool Owed { get; set; }
+        public bool Pull { get; set; }
     }
 }
 
-/// <summary>One message's worth of values for one destination; <paramref name="Repair"/> when it answers a digest.</summary>
-public sealed record Batch(string Destination, IReadOnlyList<long> Values, bool Repair = false);
+/// <summary>
+/// One message's worth of values for one destination; <paramref name="Repair"/> when it answers a
+/// digest, <paramref name="Pull"/> when it asks for everything this node lacks.
+/// </summary>
+public sealed record Batch(string Destination, IReadOnlyList<long> Values, bool Repair = false, bool Pull = false);
