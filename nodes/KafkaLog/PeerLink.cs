@@ -26,8 +26,10 @@ public sealed class PeerLink(string peer, long incarnation)
     /// <summary>How many of the peer's events this node has applied.</summary>
     public int Received { get; private set; }
 
-    /// <summary>The peer sent something new (or something out of order) and should hear where this node stands.</summary>
-    public bool OweAck { get; private set; }
+    /// <summary>The peer sent something new (or something out of order) and should hear where this node
+    /// stands. True at the start: a node that restarted with empty memory says so at once, so its peers
+    /// send it their logs again even when they have nothing new.</summary>
+    public bool OweAck { get; private set; } = true;
 
     /// <summary>
     /// Whether to send now, and which of this node's <paramref name="ownCount"/> events: news goes at

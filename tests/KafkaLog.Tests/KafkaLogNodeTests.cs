@@ -70,34 +70,54 @@ public class KafkaLogNodeTests
     }
 
     [Fact]
-    public void OwnSendIsReadableOnlyAfterThePeerPromisedItsSlotsAndTheEpochCarriesIt()
+    public void OwnSendIsReadableOnlyAfterThePeerPromisedTheSlotsBelowIt()
     {
         var t = Node("n1", "n1", "n2");
         Assert.Equal(0, Ask(t, """{"type":"send","msg_id":2,"key":"9","msg":10}""")["offset"]!.GetValue<long>());
-        Assert.Equal("{}", Ask(t, """{"type":"poll","msg_id":3,"offsets":{"9":0}}""")["msgs"]!.ToJsonString());
+        Assert.Equal(2, Ask(t, """{"type":"send","msg_id":3,"key":"9","msg":11}""")["offset"]!.GetValue<long>());
+
+        // Offset 0 is final at once (n2 writes only odd offsets), but n2 may still write offset 1.
+        Assert.Equal("""{"9":[[0,10]]}""", Ask(t, """{"type":"poll","msg_id":4,"offsets":{"9":0}}""")["msgs"]!.ToJsonString());
 
         var sync = Body(Assert.Single(t.Advance(TimeSpan.FromMilliseconds(50))));
         Assert.Equal("log_sync", sync["type"]!.GetValue<string>());
-        Assert.Equal("""[["m","9",0,10]]""", sync["events"]!.ToJsonString());
+        Assert.Equal("""[["m","9",0,10],["m","9",2,11]]""", sync["events"]!.ToJsonString());
         var inc = sync["inc"]!.GetValue<long>();
 
-        // n2 wrote offset 1 and confirms n1's event: both offsets are now final.
-        Assert.Empty(t.Deliver(Line("n2", "n1", $$"""{"type":"log_sync","msg_id":1,"inc":77,"ack":1,"ack_inc":{{inc}},"from":0,"events":[["m","9",1,20]]}""")));
-        Assert.Equal("""{"9":[[0,10],[1,20]]}""", Ask(t, """{"type":"poll","msg_id":4,"offsets":{"9":0}}""")["msgs"]!.ToJsonString());
-        Assert.Equal(2, Ask(t, """{"type":"send","msg_id":5,"key":"9","msg":11}""")["offset"]!.GetValue<long>());
+        // n2 wrote offset 1 and confirms n1's events: offsets 0-2 are now final.
+        Assert.Empty(t.Deliver(Line("n2", "n1", $$"""{"type":"log_sync","msg_id":1,"inc":77,"ack":2,"ack_inc":{{inc}},"from":0,"events":[["m","9",1,20]]}""")));
+        Assert.Equal("""{"9":[[1,20],[2,11]]}""", Ask(t, """{"type":"poll","msg_id":5,"offsets":{"9":1}}""")["msgs"]!.ToJsonString());
+        Assert.Equal(4, Ask(t, """{"type":"send","msg_id":6,"key":"9","msg":12}""")["offset"]!.GetValue<long>());
 
         // The next epoch sends only the new message and confirms n2's event.
         var next = Body(Assert.Single(t.Advance(TimeSpan.FromMilliseconds(50))));
         Assert.Equal(1, next["ack"]!.GetValue<long>());
-        Assert.Equal(1, next["from"]!.GetValue<long>());
-        Assert.Equal("""[["m","9",2,11]]""", next["events"]!.ToJsonString());
+        Assert.Equal(2, next["from"]!.GetValue<long>());
+        Assert.Equal("""[["m","9",4,12]]""", next["events"]!.ToJsonString());
     }
 
     [Fact]
-    public void AnIdleNodeSendsNothing()
+    public void APeersFarMessageMakesThisNodeSkipAheadAndPromiseIt()
+    {
+        var t = Node("n1", "n1", "n2");
+        t.Advance(TimeSpan.FromMilliseconds(50));
+
+        t.Deliver(Line("n2", "n1", """{"type":"log_sync","msg_id":1,"inc":77,"ack":0,"ack_inc":0,"from":0,"events":[["m","9",5,20]]}"""));
+
+        // Slots 0, 2, 4 are skipped: offset 5 is readable here at once, and the next own send is 6.
+        Assert.Equal("""{"9":[[5,20]]}""", Ask(t, """{"type":"poll","msg_id":2,"offsets":{"9":0}}""")["msgs"]!.ToJsonString());
+        var sync = Body(Assert.Single(t.Advance(TimeSpan.FromMilliseconds(50))));
+        Assert.Equal("""[["p","9",3]]""", sync["events"]!.ToJsonString());
+        Assert.Equal(6, Ask(t, """{"type":"send","msg_id":3,"key":"9","msg":10}""")["offset"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void AnIdleNodeAnnouncesItselfOnceAndThenSendsNothing()
     {
         var t = Node("n1", "n1", "n2");
 
+        var hello = Body(Assert.Single(t.Advance(TimeSpan.FromSeconds(2))));
+        Assert.Equal("[]", hello["events"]!.ToJsonString());
         Assert.Empty(t.Advance(TimeSpan.FromSeconds(2)));
     }
 

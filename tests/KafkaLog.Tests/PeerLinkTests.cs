@@ -4,12 +4,29 @@ public class PeerLinkTests
 {
     private const long Retransmit = 200;
 
+    private static PeerLink Started()
+    {
+        var link = new PeerLink("n1", 5);
+        Assert.Equal((0, 0), link.NextSync(0, 0, Retransmit, 100));
+        return link;
+    }
+
     [Fact]
-    public void NewsGoesOutAtOnceAndNothingWhenIdle()
+    public void ANewIncarnationAnnouncesItselfOnce()
     {
         var link = new PeerLink("n1", 5);
 
-        Assert.Null(link.NextSync(0, 0, Retransmit, 100));
+        Assert.True(link.OweAck);
+        Assert.Equal((0, 0), link.NextSync(0, 0, Retransmit, 100));
+        Assert.Null(link.NextSync(0, 1000, Retransmit, 100));
+    }
+
+    [Fact]
+    public void NewsGoesOutAtOnceAndNothingWhenIdle()
+    {
+        var link = Started();
+
+        Assert.Null(link.NextSync(0, 1, Retransmit, 100));
         Assert.Equal((0, 3), link.NextSync(3, 10, Retransmit, 100));
         Assert.Null(link.NextSync(3, 20, Retransmit, 100));
     }
@@ -17,7 +34,7 @@ public class PeerLinkTests
     [Fact]
     public void UnconfirmedEventsGoAgainAfterTheRetransmitTime()
     {
-        var link = new PeerLink("n1", 5);
+        var link = Started();
         link.NextSync(3, 0, Retransmit, 100);
 
         Assert.Null(link.NextSync(3, 199, Retransmit, 100));
@@ -51,7 +68,7 @@ public class PeerLinkTests
     [Fact]
     public void AnAckOnlyMessageOwesNothing()
     {
-        var link = new PeerLink("n1", 5);
+        var link = Started();
 
         Assert.Equal(-1, link.Receive(9, 5, 0, from: 0, count: 0, ownCount: 0));
         Assert.False(link.OweAck);
@@ -60,7 +77,7 @@ public class PeerLinkTests
     [Fact]
     public void AGapIsNotAppliedButAnswered()
     {
-        var link = new PeerLink("n1", 5);
+        var link = Started();
 
         Assert.Equal(-1, link.Receive(9, 0, 0, from: 3, count: 2, ownCount: 0));
         Assert.Equal(0, link.Received);

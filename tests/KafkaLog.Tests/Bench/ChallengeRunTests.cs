@@ -48,6 +48,27 @@ public class ChallengeRunTests
         Assert.True(run.Availability >= 0.999, run.ToString());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void DurableNodesLoseNothingWhenKilled(int seed)
+    {
+        var run = KafkaRun.Execute("sim", seed, Step5c + " --nemesis kill", "--durable true");
+
+        Assert.True(run.Valid == Harness.Checkers.Validity.True, run.ToString());
+        Assert.True(run.SendsOk > 1000, run.ToString());
+    }
+
+    [Fact]
+    public void WithoutDurabilityAKilledNodeLosesAcknowledgedSends()
+    {
+        // Seed 4 kills a node while its last sends have not reached the peer.
+        var run = KafkaRun.Execute("sim", 4, Step5c + " --nemesis kill");
+
+        Assert.True(run.Valid == Harness.Checkers.Validity.False, run.ToString());
+        Assert.Contains("lost-write", run.ErrorTypes);
+    }
+
     [Fact]
     public void RealProcessesPassAShortRun()
     {
