@@ -11,7 +11,7 @@ namespace Glomers.KafkaLog;
 /// <see cref="KeyLog"/>), so a send is answered at once with a final offset and polls read only the
 /// decided prefix. Once per epoch a node sends each peer one sync with every event of its own the
 /// peer has not confirmed (messages, promises, commits; see <see cref="PeerLink"/>), and only when
-/// there is news, a confirmation owed, or a retransmission due. With <c>--durable true</c> events
+/// there is news, a confirmation owed, or a retransmission due. With <c>--durable</c> events
 /// are written to lin-kv before they take effect or are acknowledged, and a restarted node recovers
 /// them (see <see cref="ChunkStore"/>).
 /// </summary>

@@ -53,7 +53,7 @@ public class ChallengeRunTests
     [InlineData(2)]
     public void DurableNodesLoseNothingWhenKilled(int seed)
     {
-        var run = KafkaRun.Execute("sim", seed, Step5c + " --nemesis kill", "--durable true");
+        var run = KafkaRun.Execute("sim", seed, Step5c + " --nemesis kill", "--durable");
 
         Assert.True(run.Valid == Harness.Checkers.Validity.True, run.ToString());
         Assert.True(run.SendsOk > 1000, run.ToString());
