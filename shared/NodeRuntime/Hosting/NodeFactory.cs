@@ -96,8 +96,24 @@ public static class NodeFactory
         && type.GetConstructor(Type.EmptyTypes) is not null;
 
     // "--batch-ms" binds to BatchMs: dashes are dropped from option names, as the binder ignores case.
-    private static string[] Normalise(string[] args) =>
-        [.. args.Select(a => a.StartsWith("--", StringComparison.Ordinal) ? "--" + RemoveDashes(a[2..]) : a)];
+    // A bare switch ("--durable" last, or followed by another option) means true; the command-line
+    // provider would otherwise drop it silently or take the next option as its value.
+    private static string[] Normalise(string[] args)
+    {
+        var result = new string[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (!a.StartsWith("--", StringComparison.Ordinal) || a == "--")
+            {
+                result[i] = a;
+                continue;
+            }
+            var bare = !a.Contains('=') && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal));
+            result[i] = "--" + RemoveDashes(a[2..]) + (bare ? "=true" : "");
+        }
+        return result;
+    }
 
     private static string RemoveDashes(string option)
     {

@@ -29,6 +29,19 @@ public class NodeFactoryTests
         Assert.Equal((50, "tree-4"), (node.Options.BatchMs, node.Options.Topology));
     }
 
+    [Theory]
+    [InlineData("--verbose")]
+    [InlineData("--verbose", "--batch-ms", "50")]
+    [InlineData("--batch-ms", "50", "--verbose")]
+    [InlineData("--verbose", "true", "--batch-ms", "50")]
+    public void ABareSwitchMeansTrue(params string[] args)
+    {
+        var node = Assert.IsType<BatchingNode>(Create(typeof(BatchingNode), args));
+
+        Assert.True(node.Options.Verbose);
+        Assert.Equal(args.Contains("50") ? 50 : 100, node.Options.BatchMs);
+    }
+
     [Fact]
     public void NodeWithoutOptionsGetsTheNode()
     {
@@ -85,6 +98,7 @@ public sealed class BatchingOptions
 {
     public int BatchMs { get; set; } = 100;
     public string Topology { get; set; } = "star";
+    public bool Verbose { get; set; }
 }
 
 public sealed class BatchingNode(Node node, BatchingOptions options)
