@@ -25,7 +25,7 @@ public sealed class TxnKvOptions
     /// How long a transaction waits for others to share its compare-and-set (strict-serializable):
     /// one cas carries every transaction that waited. 0 commits as soon as no cas is in flight.
     /// </summary>
-    public int GroupMs { get; set; } = 10;
+    public int GroupMs { get; set; }
 
     public bool IsStrict => Isolation == StrictSerializable;
 
