@@ -73,7 +73,8 @@ public sealed class PeerLink(TimeSpan resendAfter)
             fresh.Add(seq);
         }
         while (receivedAhead.Remove(Received + 1)) Received++;
-        if (fresh.Count > 0) ackOwed = true;
+        // Entries we already hold mean the peer missed our confirmation: it is owed again.
+        if (count > 0) ackOwed = true;
         return fresh;
     }
 }

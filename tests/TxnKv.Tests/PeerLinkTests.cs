@@ -61,6 +61,20 @@ public class PeerLinkTests
     }
 
     [Fact]
+    public void EntriesSentAgainMeanTheConfirmationWasLostAndIsOwedAgain()
+    {
+        var link = new PeerLink(Resend);
+        link.Receive(ack: 0, from: 1, count: 2, Ms(10));
+        link.Next(0, Ms(100));
+
+        Assert.Empty(link.Receive(ack: 0, from: 1, count: 2, Ms(610)));
+        Assert.Equal(new Shipment(1, 0, 2), link.Next(0, Ms(700)));
+        // A message with no entries asks for nothing.
+        link.Receive(ack: 0, from: 3, count: 0, Ms(710));
+        Assert.Null(link.Next(0, Ms(800)));
+    }
+
+    [Fact]
     public void OutOfOrderAndRepeatedEntriesAreNewOnlyOnceAndConfirmedWithoutGaps()
     {
         var link = new PeerLink(Resend);
