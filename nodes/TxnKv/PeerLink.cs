@@ -10,7 +10,7 @@ public readonly record struct Shipment(long From, long To, long Ack)
 /// Replication to and from one peer, as pure bookkeeping. Outgoing: the peer confirms how far it
 /// has our log (<see cref="Confirmed"/>) in its own messages; new entries go once, and everything
 /// unconfirmed goes again when no confirmation has moved for the resend interval (a message was
-/// lost, or a partition is on). Incoming: entries may come out of order or twice; the confirmation
+/// lost, or a partition is on), and at once when the peer speaks after a silence that long (a heal). Incoming: entries may come out of order or twice; the confirmation
 /// we send is the longest gap-free prefix received. One message per period at most, none when
 /// there is nothing new to send or to confirm.
 /// </summary>
@@ -19,7 +19,9 @@ public sealed class PeerLink(TimeSpan resendAfter)
     private readonly HashSet<long> receivedAhead = [];
     private long sentUpTo;
     private TimeSpan lastProgress;
+    private TimeSpan? lastHeard;
     private bool ackOwed;
+    private bool heardAfterSilence;
 
     /// <summary>How far the peer has confirmed our log.</summary>
     public long Confirmed { get; private set; }
@@ -30,7 +32,8 @@ public sealed class PeerLink(TimeSpan resendAfter)
     /// <summary>The next message for the peer at <paramref name="now"/>, given our log's newest sequence number, or null for none.</summary>
     public Shipment? Next(long logEnd, TimeSpan now)
     {
-        var resend = Confirmed < sentUpTo && now - lastProgress >= resendAfter;
+        var resend = Confirmed < sentUpTo && (heardAfterSilence || now - lastProgress >= resendAfter);
+        heardAfterSilence = false;
         Shipment? shipment = null;
         if (resend)
         {
@@ -59,6 +62,10 @@ public sealed class PeerLink(TimeSpan resendAfter)
     /// </summary>
     public List<long> Receive(long ack, long from, int count, TimeSpan now)
     {
+        // The first word ever, or after a silence longer than the resend interval: most likely a healed
+        // cut, so what is unconfirmed goes again at once rather than when the resend interval runs out.
+        if (lastHeard is not { } heard || now - heard >= resendAfter) heardAfterSilence = true;
+        lastHeard = now;
         // A confirmation beyond what was sent comes from an earlier life of this node; it cannot be trusted.
         ack = Math.Min(ack, sentUpTo);
         if (ack > Confirmed)

@@ -29,6 +29,7 @@ public class PeerLinkTests
     public void UnconfirmedEntriesGoAgainInFullAfterTheResendInterval()
     {
         var link = new PeerLink(Resend);
+        link.Receive(ack: 0, from: 1, count: 0, Ms(0));
         link.Next(3, Ms(100));
         link.Receive(ack: 2, from: 1, count: 0, Ms(150));
 
@@ -37,6 +38,30 @@ public class PeerLinkTests
         Assert.Equal(new Shipment(3, 3, 0), link.Next(3, Ms(650)));
         Assert.Null(link.Next(3, Ms(700)));
         Assert.Equal(new Shipment(3, 4, 0), link.Next(4, Ms(1150)));
+    }
+
+    [Fact]
+    public void ThePeerSpeakingAfterALongSilenceGetsEverythingUnconfirmedAtOnce()
+    {
+        var link = new PeerLink(Resend);
+        link.Receive(ack: 0, from: 1, count: 0, Ms(50));
+        link.Next(3, Ms(100));
+        link.Next(3, Ms(650));
+        // Heard again 1 s after the last word: the resend comes with the next message, not at 1150 ms.
+        link.Receive(ack: 0, from: 1, count: 0, Ms(1050));
+
+        Assert.Equal(new Shipment(1, 4, 0), link.Next(4, Ms(1100)));
+        Assert.Equal(new Shipment(5, 5, 0), link.Next(5, Ms(1200)));
+    }
+
+    [Fact]
+    public void ThePeersFirstWordEverAlsoBringsTheUnconfirmedAgain()
+    {
+        var link = new PeerLink(Resend);
+        link.Next(3, Ms(100));
+        link.Receive(ack: 1, from: 1, count: 0, Ms(120));
+
+        Assert.Equal(new Shipment(2, 3, 0), link.Next(3, Ms(200)));
     }
 
     [Fact]
