@@ -1,0 +1,1 @@
+return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.TxnKv.TxnKvNode, Glomers.TxnKv.TxnKvOptions>(args);
