@@ -6,7 +6,8 @@
 #   benchmarks/convergence.sh process idle|hog CONFIG [N]  N seeds (default 20) in process mode, beside
 #                                                          one busy loop per core with "hog"
 # CONFIG: line, line-hub, 3c, 3d-partition, 3e-partition. Run ./maelstrom-tests.sh --quick 3d first
-# (it publishes the bench and the node).
+# (it publishes the bench and the node). Each sweep's run folders are deleted after it (a sweep of
+# 25 nodes stores gigabytes) unless KEEP=1; STORE sets where they go.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 glomers=artifacts/glomers/glomers
@@ -42,6 +43,7 @@ case "${1:-}" in
       for busy in "" "--busy"; do
         # shellcheck disable=SC2086
         "$glomers" sweep -w broadcast $flags $busy $probe --bin "$bin" --seeds "$seeds" --store "$store" -- $args 2>&1 | worst "$c${busy:+ busy}"
+        [ "${KEEP:-0}" = 1 ] || rm -rf "$store"
       done
     done
     ;;
