@@ -44,6 +44,8 @@ public sealed class ConvergenceProbe
         HealedAt = scheduler.Now;
         var clients = nodes.ToDictionary(n => n, _ => openClient());
         var pending = new Dictionary<string, Task>();
+        // Once the main phase's ops are done no element is acknowledged any more: the set is read once.
+        HashSet<string>? acknowledged = null;
         while (!stopping)
         {
             foreach (var node in nodes)
@@ -52,7 +54,7 @@ public sealed class ConvergenceProbe
                 pending[node] = ReadAsync(node, clients[node]);
             }
             await scheduler.Delay(period);
-            if (opsDone.IsCompleted && AllHold(Acknowledged(history()))) break;
+            if (opsDone.IsCompleted && AllHold(acknowledged ??= Acknowledged(history()))) break;
         }
         await Task.WhenAll(pending.Values);
     }

@@ -202,7 +202,7 @@ public sealed class BroadcastNode : IDisposable
         if (digest is not null) peerHave[message.Src] = digest.Have;
         Learn(values, message.Src, digest?.Recent, message.Body["repair"] is not null);
         var halfPeriod = TimeSpan.FromMilliseconds(options.AntiEntropyMs / 2.0);
-        var lost = JsonNumbers(message, "inc", "seq") is var (inc, seq) && Links.Lost(message.Src, inc, seq);
+        var lost = Wire.ReadLinkNumber(message) is var (inc, seq) && Links.Lost(message.Src, inc, seq);
         var pulled = lost && Once(lastPull, message.Src, now, halfPeriod);
         if (pulled) outbox.Pull(message.Src);
         if (digest is not null && Answer(message, digest, now, halfPeriod)) pulled = true;
@@ -242,9 +242,6 @@ public sealed class BroadcastNode : IDisposable
         return true;
     }
 
-    /// <summary>Two integer fields of a body, or null when either is missing (a peer that does not number its messages).</summary>
-    private static (long, long)? JsonNumbers(Message message, string a, string b) =>
-        message.Body[a] is JsonValue x && x.TryGetValue(out long i) && message.Body[b] is JsonValue y && y.TryGetValue(out long j) ? (i, j) : null;
 
     /// <summary>
     /// An anti-entropy round for a quiet overlay: if this node learned nothing and no sync peer spoke

@@ -53,6 +53,12 @@ public static class Wire
     }
 
     /// <summary>The digest a gossip message carries in <c>have</c> and <c>recent</c>, or null for a plain push.</summary>
+    /// <summary>A gossip's link number (the sender's incarnation tag and sequence), or null when it carries none.</summary>
+    public static (long Incarnation, long Seq)? ReadLinkNumber(Message message) =>
+        message.Body["inc"] is JsonValue i && i.TryGetValue(out long inc) && message.Body["seq"] is JsonValue q && q.TryGetValue(out long seq)
+            ? (inc, seq)
+            : null;
+
     public static Digest? ReadDigest(Message message) =>
         message.Body.ContainsKey("have") ? new Digest(ReadRanges(message, "have"), ReadRanges(message, "recent")) : null;
 
