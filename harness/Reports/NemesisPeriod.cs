@@ -1,0 +1,37 @@
+using Glomers.Harness.History;
+
+namespace Glomers.Harness.Reports;
+
+/// <summary>A span of time during which one fault was on, as the nemesis' ops in the history say.</summary>
+public sealed record NemesisPeriod(string Fault, long Start, long End)
+{
+    /// <summary>
+    /// The periods of every fault: start-X opens X and stop-X closes it (the bench's and Maelstrom's
+    /// names), as do Jepsen's kill / start and pause / resume. A fault still on at the end lasts to
+    /// <paramref name="end"/>. A fault's two info ops (before and after acting) count once, at the first.
+    /// </summary>
+    public static IReadOnlyList<NemesisPeriod> From(IReadOnlyList<Op> history, long end)
+    {
+        var periods = new List<NemesisPeriod>();
+        var open = new Dictionary<string, long>();
+        foreach (var op in history)
+        {
+            if (!op.IsNemesis) continue;
+            var (fault, starts) = op.F switch
+            {
+                var f when f.StartsWith("start-", StringComparison.Ordinal) => (f["start-".Length..], true),
+                var f when f.StartsWith("stop-", StringComparison.Ordinal) => (f["stop-".Length..], false),
+                "kill" => ("kill", true),
+                "start" => ("kill", false),
+                "pause" => ("pause", true),
+                "resume" => ("pause", false),
+                _ => ("", false),
+            };
+            if (fault.Length == 0) continue;
+            if (starts) open.TryAdd(fault, op.Time);
+            else if (open.Remove(fault, out var from)) periods.Add(new NemesisPeriod(fault, from, op.Time));
+        }
+        periods.AddRange(open.Select(kv => new NemesisPeriod(kv.Key, kv.Value, Math.Max(end, kv.Value))));
+        return [.. periods.OrderBy(p => p.Start)];
+    }
+}
