@@ -24,6 +24,9 @@ public sealed record FlowWindow(double Start, double End)
         throw new BenchException($"--flow-window: '{text}' must be START-END in seconds with START < END, such as 0-2");
     }
 
+    /// <summary>As --flow-window takes it: 0-2.</summary>
+    public string Flag => $"{Start.ToString(CultureInfo.InvariantCulture)}-{End.ToString(CultureInfo.InvariantCulture)}";
+
     public override string ToString() => $"{Svg.Number(Start)}–{Svg.Number(End)} s";
 }
 

@@ -16,22 +16,23 @@ public sealed record NemesisPeriod(string Fault, long Start, long End)
         var open = new Dictionary<string, long>();
         foreach (var op in history)
         {
-            if (!op.IsNemesis) continue;
-            var (fault, starts) = op.F switch
-            {
-                var f when f.StartsWith("start-", StringComparison.Ordinal) => (f["start-".Length..], true),
-                var f when f.StartsWith("stop-", StringComparison.Ordinal) => (f["stop-".Length..], false),
-                "kill" => ("kill", true),
-                "start" => ("kill", false),
-                "pause" => ("pause", true),
-                "resume" => ("pause", false),
-                _ => ("", false),
-            };
-            if (fault.Length == 0) continue;
+            if (!op.IsNemesis || Classify(op.F) is not (string fault, bool starts)) continue;
             if (starts) open.TryAdd(fault, op.Time);
             else if (open.Remove(fault, out var from)) periods.Add(new NemesisPeriod(fault, from, op.Time));
         }
         periods.AddRange(open.Select(kv => new NemesisPeriod(kv.Key, kv.Value, Math.Max(end, kv.Value))));
         return [.. periods.OrderBy(p => p.Start)];
     }
+
+    /// <summary>The fault a nemesis op acts on and whether it turns it on; null for an op that is neither.</summary>
+    public static (string Fault, bool Starts)? Classify(string f) => f switch
+    {
+        _ when f.StartsWith("start-", StringComparison.Ordinal) && f.Length > 6 => (f[6..], true),
+        _ when f.StartsWith("stop-", StringComparison.Ordinal) && f.Length > 5 => (f[5..], false),
+        "kill" => ("kill", true),
+        "start" => ("kill", false),
+        "pause" => ("pause", true),
+        "resume" => ("pause", false),
+        _ => null,
+    };
 }
