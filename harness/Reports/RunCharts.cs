@@ -67,12 +67,23 @@ public static class RunCharts
         foreach (var (f, fi) in fs.Select((f, i) => (f, i)))
         {
             var buckets = ok.Where(o => o.F == f).GroupBy(o => (int)(o.Start / 1e9 / dt)).OrderBy(g => g.Key)
-                .Select(g => (T: (g.Key + 0.5) * dt, L: g.Select(o => o.LatencyMs).Order().ToArray())).ToList();
+                .Select(g => (Key: g.Key, L: g.Select(o => o.LatencyMs).Order().ToArray())).ToList();
+            // A window with no ok op breaks the line rather than joining its neighbours across the gap.
+            var runs = new List<List<(int Key, double[] L)>>();
+            foreach (var b in buckets)
+            {
+                if (runs.Count == 0 || runs[^1][^1].Key != b.Key - 1) runs.Add([]);
+                runs[^1].Add(b);
+            }
             for (var qi = 0; qi < Quantiles.Length; qi++)
             {
                 var q = Quantiles[qi];
-                var pts = buckets.Select(b => (svg.X(b.T), svg.Y(Quantile(b.L, q))));
-                svg.Raw(Polyline(pts, QuantileColors[qi], Dashes[fi % Dashes.Length], $"{f} q{q.ToString(CultureInfo.InvariantCulture)}"));
+                foreach (var run in runs)
+                {
+                    var pts = run.Select(b => (svg.X((b.Key + 0.5) * dt), svg.Y(Quantile(b.L, q)))).ToList();
+                    if (pts.Count == 1) pts.Add((pts[0].Item1 + 1.5, pts[0].Item2));
+                    svg.Raw(Polyline(pts, QuantileColors[qi], Dashes[fi % Dashes.Length], $"{f} q{q.ToString(CultureInfo.InvariantCulture)}"));
+                }
             }
         }
         svg.Legend([
@@ -113,7 +124,7 @@ public static class RunCharts
         return svg.ToSvg("plot rate");
     }
 
-    /// <summary>The q-quantile of sorted values, Jepsen's way: the value at index floor(q·(n-1)).</summary>
+    /// <summary>The q-quantile of sorted values: the value at index floor(q·(n-1)), so q = 1 is the maximum.</summary>
     public static double Quantile(double[] sorted, double q) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Floor(q * (sorted.Length - 1)), 0, sorted.Length - 1)];
 
