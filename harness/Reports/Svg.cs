@@ -35,7 +35,7 @@ public sealed class Svg
     public double Y1 { get; }
     public bool LogY { get; }
 
-    public double X(double x) => Left + (x - X0) / (X1 - X0) * (Width - Left - Right);
+    public double X(double x) => Left + (Math.Clamp(x, X0, X1) - X0) / (X1 - X0) * (Width - Left - Right);
 
     public double Y(double y)
     {
