@@ -85,8 +85,9 @@ public static class CommandLine
           --slow-stalls N            stalls per second of a node's own work, at random (default 3);
                                      the defaults match a 2-core machine beside a CPU hog
           --store DIR                where runs are saved (default ./store)
-          --flow-window START-END    seconds of the run report.html draws the message flow and the
-                                     process timeline of (default 0-2)
+          --flow-window START-END    seconds of the run (as on report.html's time axes) whose message
+                                     flow and process timeline report.html draws (default: the first
+                                     2 s of the main phase)
 
         Sweep flags (glomers sweep takes every test flag but --seed and --mode; it always runs sim mode
         and writes store/sweeps/<workload>-<time>.tsv, the run folder of every seed):

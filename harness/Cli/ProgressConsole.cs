@@ -20,13 +20,14 @@ public sealed class ProgressConsole : TextWriter
     private readonly object gate = new();
     private bool statusShown, atLineStart = true, stopped;
 
-    public ProgressConsole(TextWriter inner, RunProgress progress, bool live)
+    /// <param name="every">How often the progress is shown; null for <see cref="LiveEvery"/> or <see cref="PlainEvery"/>.</param>
+    public ProgressConsole(TextWriter inner, RunProgress progress, bool live, TimeSpan? every = null)
     {
         this.inner = inner;
         this.progress = progress;
         this.live = live;
-        var every = live ? LiveEvery : PlainEvery;
-        timer = new Timer(_ => Tick(), null, every, every);
+        var period = every ?? (live ? LiveEvery : PlainEvery);
+        timer = new Timer(_ => Tick(), null, period, period);
     }
 
     /// <summary>A live line only on a terminal: redirected output gets plain lines.</summary>
@@ -52,7 +53,8 @@ public sealed class ProgressConsole : TextWriter
 
     public override void WriteLine() => Write(NewLine);
 
-    private void Tick()
+    /// <summary>One turn of the timer: redraw the live line, or print a plain one.</summary>
+    internal void Tick()
     {
         lock (gate)
         {

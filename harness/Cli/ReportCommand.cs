@@ -12,7 +12,7 @@ public static class ReportCommand
     public static int Run(IReadOnlyList<string> args, TextWriter console)
     {
         string? dir = null;
-        var window = FlowWindow.Default;
+        FlowWindow? window = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (flag, inline) = args[i].Split('=', 2) is [var f, var v] && f.StartsWith("--", StringComparison.Ordinal) ? (f, v) : (args[i], null);

@@ -105,7 +105,7 @@ public static class ServeCommand
         {
             try
             {
-                return Html(RunReport.Build(RunFolder.Load(runDir), FlowWindow.Default));
+                return Html(RunReport.Build(RunFolder.Load(runDir), null));
             }
             catch (BenchException e)
             {

@@ -9,6 +9,17 @@ public sealed record FlowWindow(double Start, double End)
 {
     public static readonly FlowWindow Default = new(0, 2);
 
+    /// <summary>
+    /// Without --flow-window: the first 2 s of the main phase, from the history's first op (rounded
+    /// down to 0.1 s). Before it the nodes were only started and initialised, which takes seconds of
+    /// a busy machine's time in process mode.
+    /// </summary>
+    public static FlowWindow FirstSeconds(IReadOnlyList<History.Op> history)
+    {
+        var start = history.Count == 0 ? 0 : Math.Floor(history.Min(o => o.Time) / 1e8) / 10;
+        return new FlowWindow(start, start + 2);
+    }
+
     public long StartNs => (long)(Start * 1e9);
     public long EndNs => (long)(End * 1e9);
 

@@ -10,7 +10,7 @@ namespace Glomers.Harness.Reports;
 /// </summary>
 public sealed class RunProgress(double totalSeconds, Func<long>? clock = null)
 {
-    private long now, messages;
+    private long now, messages, mainStart = -1;
     private int invoked, ok, fail, info;
     private string faults = "";
     private readonly SortedSet<string> active = new(StringComparer.Ordinal);
@@ -19,6 +19,8 @@ public sealed class RunProgress(double totalSeconds, Func<long>? clock = null)
 
     public void Observe(Op op, long messageCount)
     {
+        // Init and setup record no ops: the first op is the start of the main phase, which the time limit counts from.
+        if (Volatile.Read(ref mainStart) < 0) Volatile.Write(ref mainStart, op.Time);
         Volatile.Write(ref now, op.Time);
         Volatile.Write(ref messages, messageCount);
         if (op.IsNemesis)
@@ -40,10 +42,12 @@ public sealed class RunProgress(double totalSeconds, Func<long>? clock = null)
         }
     }
 
-    /// <summary>"  12.3/30 s  ops 1234  ok 1200  fail 3  info 1  msgs 45678  nemesis partition".</summary>
+    /// <summary>Seconds since the main phase began out of the main phase and recovery, then the counts: "  12.3/30 s  ops 1234  ok 1200  fail 3  info 1  msgs 45678  nemesis partition".</summary>
     public string Line()
     {
-        var elapsed = (clock?.Invoke() ?? Volatile.Read(ref now)) / 1e9;
+        var start = Volatile.Read(ref mainStart);
+        if (start < 0) return "starting the nodes...";
+        var elapsed = ((clock?.Invoke() ?? Volatile.Read(ref now)) - start) / 1e9;
         var f = Volatile.Read(ref faults);
         return string.Create(CultureInfo.InvariantCulture,
             $"{elapsed,6:0.0}/{TotalSeconds:0.#} s  ops {Volatile.Read(ref invoked)}  ok {Volatile.Read(ref ok)}  fail {Volatile.Read(ref fail)}  info {Volatile.Read(ref info)}  msgs {Volatile.Read(ref messages)}  nemesis {(f.Length == 0 ? "-" : f)}");

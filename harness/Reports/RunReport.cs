@@ -15,18 +15,20 @@ public static class RunReport
     public const string FileName = "report.html";
 
     /// <summary>Rebuilds report.html in <paramref name="directory"/> from what the folder holds; returns its path.</summary>
-    public static string Write(string directory, FlowWindow window) => Write(RunFolder.Load(directory), window);
+    public static string Write(string directory, FlowWindow? window) => Write(RunFolder.Load(directory), window);
 
-    public static string Write(RunFolder folder, FlowWindow window)
+    public static string Write(RunFolder folder, FlowWindow? window)
     {
         var path = Path.Combine(folder.Directory, FileName);
         File.WriteAllText(path, Build(folder, window), new UTF8Encoding(false));
         return path;
     }
 
-    public static string Build(RunFolder run, FlowWindow window)
+    /// <param name="requested">The flow diagram's and timeline's seconds; null for <see cref="FlowWindow.FirstSeconds"/>.</param>
+    public static string Build(RunFolder run, FlowWindow? requested)
     {
         var history = run.History;
+        var window = requested ?? FlowWindow.FirstSeconds(history);
         var ops = TimedOp.From(history);
         var end = history.Count == 0 ? 0 : history.Max(o => o.Time);
         var nemesis = NemesisPeriod.From(history, end);
@@ -122,7 +124,7 @@ public static class RunReport
             rows.Add(("messages (servers)", Summary.FormatNumber(net["servers"]?["msg-count"]) ?? "-"));
         }
         if (results?["workload"]?["stable-latencies"] is JsonObject stable)
-            rows.Add(("stable latency (ms)", string.Join(", ", stable.Select(kv => $"{(kv.Key == "1" ? "max" : "q" + kv.Key)} {Summary.FormatNumber(kv.Value)}"))));
+            rows.Add(("stable latency (ms)", string.Join(", ", stable.Select(kv => $"{kv.Key switch { "0" => "min", "1" => "max", var k => "q" + k }} {Summary.FormatNumber(kv.Value)}"))));
         foreach (var f in ops.Select(o => o.F).Distinct().Order(StringComparer.Ordinal))
         {
             var l = ops.Where(o => o.F == f && o.Outcome == OpType.Ok).Select(o => o.LatencyMs).Order().ToArray();

@@ -91,7 +91,7 @@ public sealed class RunStore
     /// report.html from the run in memory. A report that cannot be built costs the run nothing: the
     /// reason is returned for the console, and `glomers report` can try again.
     /// </summary>
-    public string? WriteReport(JsonObject results, IReadOnlyList<Op> history, Reports.FlowWindow window)
+    public string? WriteReport(JsonObject results, IReadOnlyList<Op> history, Reports.FlowWindow? window)
     {
         try
         {

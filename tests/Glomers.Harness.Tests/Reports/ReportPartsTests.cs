@@ -121,7 +121,8 @@ public class ReportPartsTests
     public void The_progress_line_counts_ops_by_outcome_and_names_the_faults_on()
     {
         var progress = new RunProgress(30);
-        var h = new HistoryBuilder().Nemesis("start-partition").Invoke(0, "read").Ok(0).Invoke(1, "add").Info(1).Invoke(2, "add").At(12_300).Fail(2);
+        Assert.Equal("starting the nodes...", progress.Line());
+        var h = new HistoryBuilder().At(500).Nemesis("start-partition").Invoke(0, "read").Ok(0).Invoke(1, "add").Info(1).Invoke(2, "add").At(12_800).Fail(2);
         foreach (var op in h.Ops) progress.Observe(op, 1234);
         Assert.Equal("  12.3/30 s  ops 3  ok 1  fail 1  info 1  msgs 1234  nemesis partition", progress.Line());
         progress.Observe(new Op(9, 13_000_000_000, OpType.Info, Op.NemesisProcess, "stop-partition", null), 1300);
