@@ -87,10 +87,7 @@ public sealed class RunStore
     public void WriteRunInfo(TimeSpan wall) =>
         File.WriteAllText(Path.Combine(Directory, RunIndex.RunInfoFile), new JsonObject { ["wall-seconds"] = Math.Round(wall.TotalSeconds, 3) }.ToJsonString(Pretty) + "\n");
 
-    /// <summary>
-    /// report.html from the run in memory. A report that cannot be built costs the run nothing: the
-    /// reason is returned for the console, and `glomers report` can try again.
-    /// </summary>
+    /// <summary>report.html from the run in memory; a report that cannot be built costs the run nothing: the reason is returned for the console.</summary>
     public string? WriteReport(JsonObject results, IReadOnlyList<Op> history, Reports.FlowWindow? window)
     {
         try
@@ -99,9 +96,10 @@ public sealed class RunStore
             RunReport.Write(new RunFolder(Directory, results, options, history, "history.jsonl"), window);
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or Core.BenchException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return $"report.html not written: {e.Message}";
+            // The run and its verdict stand whatever the page's trouble; `glomers report` can try again.
+            return $"report.html not written: {e.GetType().Name}: {e.Message}";
         }
     }
 
