@@ -12,13 +12,13 @@ public class BrowserTests
     [Fact]
     public async Task The_index_and_a_report_render_in_chromium_without_console_errors()
     {
-        var store = ServeTests.MakeStore();
+        using var store = ServeTests.MakeStore();
         var run = SimBench.Execute(SimBench.Options("broadcast", "FloodBroadcast", "sim", 5,
             "--node-count", "5", "--time-limit", "4", "--rate", "20", "--latency", "10", "--nemesis", "partition", "--nemesis-interval", "1",
-            "--recovery-time", "5", "--store", store));
+            "--recovery-time", "5", "--store", store.Path));
         await using var app = ServeCommand.Start(store, IPAddress.Loopback, 0);
         var address = ServeCommand.Address(app);
-        var runPath = Path.GetRelativePath(store, run.Directory).Replace('\\', '/');
+        var runPath = Path.GetRelativePath(store.Path, run.Directory).Replace('\\', '/');
 
         // Chromium runs beside the server, which answers on the thread pool meanwhile.
         var index = await Task.Run(() => HeadlessChromium.DumpDom(address + "/"));
@@ -40,7 +40,7 @@ public class BrowserTests
         Assert.Empty(compare.Console);
         Assert.Equal(2, Regex.Matches(compare.Dom, "<svg class=\"plot latency-quantiles\"").Count);
 
-        var shots = Directory.CreateTempSubdirectory("glomers-shots-").FullName;
+        using var shots = new TempFolder();
         foreach (var (name, url) in new[] { ("serve.png", address + "/"), ("report.png", $"{address}/runs/{runPath}/report.html") })
         {
             var png = Path.Combine(shots, name);
@@ -55,8 +55,9 @@ public class BrowserTests
     [Fact]
     public void A_report_opened_as_a_file_loads_nothing_from_anywhere()
     {
+        using var store = new TempFolder();
         var run = SimBench.Execute(SimBench.Options("broadcast", "FloodBroadcast", "sim", 9,
-            "--node-count", "3", "--time-limit", "2", "--rate", "10", "--recovery-time", "0"));
+            "--node-count", "3", "--time-limit", "2", "--rate", "10", "--recovery-time", "0", "--store", store));
         var page = HeadlessChromium.DumpDom(new Uri(Path.Combine(run.Directory, RunReport.FileName)).AbsoluteUri);
         // A request blocked by the page's policy would be a console error; there is none, and the flow diagram is drawn.
         Assert.Empty(page.Console);

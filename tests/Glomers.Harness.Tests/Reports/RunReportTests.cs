@@ -11,8 +11,10 @@ public class RunReportTests
     [Fact]
     public void Every_test_run_leaves_a_self_contained_report_with_plots_flow_and_timeline()
     {
+        using var store = new TempFolder();
         var run = SimBench.Execute(SimBench.Options("broadcast", "FloodBroadcast", "sim", 7,
-            "--node-count", "5", "--time-limit", "4", "--rate", "20", "--latency", "10", "--nemesis", "partition", "--nemesis-interval", "1", "--recovery-time", "5"));
+            "--node-count", "5", "--time-limit", "4", "--rate", "20", "--latency", "10", "--nemesis", "partition", "--nemesis-interval", "1", "--recovery-time", "5",
+            "--store", store));
         var html = File.ReadAllText(Path.Combine(run.Directory, RunReport.FileName));
         Assert.Contains("<span class=\"verdict valid\" id=\"verdict\">valid</span>", html);
         Assert.Contains("class=\"plot latency-raw\"", html);
@@ -33,8 +35,9 @@ public class RunReportTests
     [Fact]
     public void The_report_command_rebuilds_an_old_run_with_the_window_asked_for()
     {
+        using var store = new TempFolder();
         var run = SimBench.Execute(SimBench.Options("broadcast", "FloodBroadcast", "sim", 3,
-            "--node-count", "3", "--time-limit", "3", "--rate", "10", "--recovery-time", "0"));
+            "--node-count", "3", "--time-limit", "3", "--rate", "10", "--recovery-time", "0", "--store", store));
         var report = Path.Combine(run.Directory, RunReport.FileName);
         File.Delete(report);
         File.Delete(Path.Combine(run.Directory, "options.json"));
@@ -54,7 +57,8 @@ public class RunReportTests
     [Fact]
     public void A_Maelstrom_run_gets_a_report_with_its_anomalies_and_links_into_the_history()
     {
-        var dir = CopyFixture("txn_dirty");
+        using var store = new TempFolder();
+        var dir = CopyFixture("txn_dirty", store);
         Harness.Cli.ReportCommand.Run([dir], TextWriter.Null);
         var html = File.ReadAllText(Path.Combine(dir, RunReport.FileName));
         Assert.Contains("<span class=\"verdict invalid\" id=\"verdict\">INVALID</span>", html);
@@ -71,7 +75,8 @@ public class RunReportTests
     [Fact]
     public void A_folder_with_a_broken_history_still_gets_a_report_that_names_the_problem()
     {
-        var dir = Directory.CreateTempSubdirectory("glomers-report-").FullName;
+        using var folder = new TempFolder();
+        var dir = folder.Path;
         File.WriteAllText(Path.Combine(dir, "results.json"), """{"valid?": true}""");
         File.WriteAllText(Path.Combine(dir, "history.jsonl"), "{\"index\":0,\"time\":0,\"type\":\"invoke\",\"process\":0,\"f\":\"read\"}\n{broken\n");
         var html = File.ReadAllText(RunReport.Write(dir, FlowWindow.Default));
@@ -82,16 +87,15 @@ public class RunReportTests
     [Fact]
     public void A_folder_that_is_not_a_run_is_refused_with_a_message()
     {
-        var dir = Directory.CreateTempSubdirectory("glomers-report-").FullName;
-        var e = Assert.Throws<BenchException>(() => Harness.Cli.ReportCommand.Run([dir], TextWriter.Null));
+        using var dir = new TempFolder();
+        var e = Assert.Throws<BenchException>(() => Harness.Cli.ReportCommand.Run([dir.Path], TextWriter.Null));
         Assert.Contains("not a run folder", e.Message);
         Assert.Contains("takes a run folder", Assert.Throws<BenchException>(() => Harness.Cli.ReportCommand.Run([], TextWriter.Null)).Message);
     }
 
     /// <summary>A fixture copied into a store-like folder (the fixtures are read-only), as Maelstrom would have stored it.</summary>
-    internal static string CopyFixture(string name, string? store = null, string workload = "maelstrom", string stamp = "20261201T120000.000Z")
+    internal static string CopyFixture(string name, string store, string workload = "maelstrom", string stamp = "20261201T120000.000Z")
     {
-        store ??= Directory.CreateTempSubdirectory("glomers-report-").FullName;
         var dir = Path.Combine(store, workload, stamp);
         Directory.CreateDirectory(dir);
         foreach (var f in Directory.GetFiles(Path.Combine(MaelstromFixture.Root, name)))

@@ -10,9 +10,9 @@ namespace Glomers.Harness.Tests.Reports;
 public class ServeTests
 {
     /// <summary>A store with two runs of ours (broadcast valid, older; g-counter invalid, newer) and one of Maelstrom's with no report yet.</summary>
-    internal static string MakeStore()
+    internal static TempFolder MakeStore()
     {
-        var store = Directory.CreateTempSubdirectory("glomers-serve-").FullName;
+        var store = new TempFolder();
         Run(store, "broadcast", "20261201T100000.000", """{"valid?": true, "net": {"servers": {"msgs-per-op": 2.5}}, "availability": {"ok-fraction": 1}}""", seed: 11);
         Run(store, "g-counter", "20261201T110000.000", """{"valid?": false, "net": {"servers": {"msgs-per-op": 0.5}}}""", seed: 12);
         RunReportTests.CopyFixture("3c", store, "broadcast", "20261130T090000.000Z");
@@ -34,7 +34,7 @@ public class ServeTests
     [Fact]
     public void The_index_lists_runs_newest_first_with_their_figures()
     {
-        var store = MakeStore();
+        using var store = MakeStore();
         File.CreateSymbolicLink(Path.Combine(store, "latest"), "g-counter/20261201T110000.000");
         var runs = new RunIndex(store).List();
         Assert.Equal(
@@ -53,22 +53,26 @@ public class ServeTests
     [InlineData("../etc/passwd")]
     [InlineData("broadcast/../../x")]
     [InlineData("a\\..\\..\\b")]
-    public void A_path_that_leaves_the_store_does_not_resolve(string path) => Assert.Null(ServeCommand.Resolve(MakeStore(), path));
+    public void A_path_that_leaves_the_store_does_not_resolve(string path)
+    {
+        using var store = MakeStore();
+        Assert.Null(ServeCommand.Resolve(store, path));
+    }
 
     [Fact]
     public void A_link_inside_the_store_that_points_out_of_it_does_not_resolve()
     {
-        var store = MakeStore();
+        using var store = MakeStore();
         File.CreateSymbolicLink(Path.Combine(store, "out"), Path.GetTempPath());
         File.CreateSymbolicLink(Path.Combine(store, "in"), "broadcast");
         Assert.Null(ServeCommand.Resolve(store, "out"));
-        Assert.Equal(Path.Combine(store, "in", "20261201T100000.000"), ServeCommand.Resolve(store, "in/20261201T100000.000"));
+        Assert.Equal(Path.Combine(store.Path, "in", "20261201T100000.000"), ServeCommand.Resolve(store, "in/20261201T100000.000"));
     }
 
     [Fact]
     public async Task The_server_lists_filters_serves_files_builds_missing_reports_compares_and_refuses_escapes()
     {
-        var store = MakeStore();
+        using var store = MakeStore();
         await using var app = ServeCommand.Start(store, IPAddress.Loopback, 0);
         var address = new Uri(ServeCommand.Address(app));
         Assert.Equal("127.0.0.1", address.Host);
