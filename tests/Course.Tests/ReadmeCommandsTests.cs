@@ -7,6 +7,7 @@ namespace Glomers.Course.Tests;
 /// <summary>
 /// Runs every runnable block of README.md from the repository root, in order, as a learner would
 /// after the quick start, so the course cannot rot: a block that exits otherwise than it says fails.
+/// The run folders the blocks add under store/ are deleted afterwards.
 /// </summary>
 public class ReadmeCommandsTests
 {
@@ -19,14 +20,42 @@ public class ReadmeCommandsTests
         var blocks = RunnableBlock.Find(File.ReadAllText(readme));
         Assert.NotEmpty(blocks);
 
+        var store = Path.Combine(BuiltBinaries.RepositoryRoot, "store");
+        var before = RunFolders(store).ToHashSet();
         var failures = new List<string>();
-        foreach (var block in blocks)
+        try
         {
-            var (exit, output) = Run(block.Script);
-            if (exit != block.ExpectedExit)
-                failures.Add($"README.md line {block.Line}: exit {exit}, expected {block.ExpectedExit}\n{block.Script}--- output (last lines):\n{Tail(output, 25)}");
+            foreach (var block in blocks)
+            {
+                var (exit, output) = Run(block.Script);
+                if (exit != block.ExpectedExit)
+                    failures.Add($"README.md line {block.Line}: exit {exit}, expected {block.ExpectedExit}\n{block.Script}--- output (last lines):\n{Tail(output, 25)}");
+            }
+        }
+        finally
+        {
+            // The blocks' runs are the test's own: they go, and so do the 'latest' links left pointing at them.
+            foreach (var run in RunFolders(store).Where(r => !before.Contains(r))) Directory.Delete(run, recursive: true);
+            RemoveDanglingLinks(store);
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    /// <summary>store/&lt;workload&gt;/&lt;run&gt; folders, not the 'latest' links.</summary>
+    private static IEnumerable<string> RunFolders(string store) =>
+        !Directory.Exists(store) ? []
+            : Directory.EnumerateDirectories(store).Where(IsFolder)
+                .SelectMany(w => Directory.EnumerateDirectories(w).Where(IsFolder)).ToList();
+
+    private static bool IsFolder(string path) => new DirectoryInfo(path).LinkTarget is null;
+
+    private static void RemoveDanglingLinks(string store)
+    {
+        if (!Directory.Exists(store)) return;
+        var links = Directory.EnumerateFileSystemEntries(store)
+            .Concat(Directory.EnumerateDirectories(store).Where(IsFolder).SelectMany(Directory.EnumerateFileSystemEntries))
+            .Where(e => new FileInfo(e).LinkTarget is not null && !Directory.Exists(e)).ToList();
+        foreach (var link in links) new FileInfo(link).Delete();
     }
 
     // bash -e: a block fails at its first failing command, as a learner would stop there.
