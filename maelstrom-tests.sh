@@ -60,15 +60,15 @@ exercise=""
 steps=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --engine) engine="${2:-}"; shift 2 ;;
+    --engine) engine="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --engine=*) engine="${1#*=}"; shift ;;
     --quick) quick=1; shift ;;
-    --sweep) sweep="${2:-}"; shift 2 ;;
+    --sweep) sweep="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --sweep=*) sweep="${1#*=}"; shift ;;
-    --seed) seed="${2:-}"; shift 2 ;;
+    --seed) seed="${2:-}"; [ -n "$seed" ] || { echo "maelstrom-tests.sh: --seed takes an integer" >&2; exit 254; }; shift 2 ;;
     --seed=*) seed="${1#*=}"; shift ;;
-    --exercise) exercise="${2:-}"; shift 2 ;;
-    --exercise=*) exercise="${1#*=}"; shift ;;
+    --exercise) exercise="${2:-}"; [ -n "$exercise" ] || { echo "maelstrom-tests.sh: --exercise takes a name (see --help)" >&2; exit 254; }; shift 2 ;;
+    --exercise=*) exercise="${1#*=}"; [ -n "$exercise" ] || { echo "maelstrom-tests.sh: --exercise takes a name (see --help)" >&2; exit 254; }; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "maelstrom-tests.sh: unknown flag $1 (see --help)" >&2; exit 254 ;;
     *) steps+=("$1"); shift ;;
