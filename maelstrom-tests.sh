@@ -8,14 +8,31 @@
 #                                        faults it should survive (kill, pause, one-way, duplicate,
 #                                        slow: a busy machine, see --busy in glomers --help)
 #   ./maelstrom-tests.sh --seed 7 3c     the glomers runs with this seed, to replay a table exactly
+#   ./maelstrom-tests.sh --exercise NAME one broken node on its challenge, to see it fail (the
+#                                        course's exercises; --help lists them)
 #
 # Exit status: 0 when every step run is valid, 1 otherwise, 254 when something is missing.
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The course's exercises: name | node binary (Release build) | flags | node args | mode | what breaks.
+# Sim mode where the node can be loaded in-process; tests/BrokenNodes runs as processes only.
+exercises() {
+cat <<'EXERCISES'
+flood-no-repair|artifacts/bin/FloodBroadcast/release/FloodBroadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10 --nemesis partition|--repair-ms 0|sim|3c: a flood with no repair loses what a partition drops
+broadcast-no-forward|artifacts/bin/BrokenNodes/release/BrokenNodes|-w broadcast --node-count 5 --time-limit 5 --rate 10 --recovery-time 2|--kind broadcast-no-forward|process|3b: values stay on the node a client gave them to
+broadcast-forward-once|artifacts/bin/BrokenNodes/release/BrokenNodes|-w broadcast --node-count 5 --time-limit 10 --rate 10 --nemesis partition --nemesis-interval 2 --recovery-time 2|--kind broadcast-forward-once|process|3c: one RPC per peer, never retried
+local-counter|artifacts/bin/LocalCounter/release/LocalCounter|-w g-counter --node-count 3 --rate 100 --time-limit 20 --nemesis partition||sim|4: each node counts only its own adds
+counter-lossy|artifacts/bin/BrokenNodes/release/BrokenNodes|-w g-counter --node-count 1 --rate 100 --time-limit 5 --recovery-time 2|--kind counter-lossy|process|4: acknowledges every add, forgets every fifth
+ids-repeating|artifacts/bin/BrokenNodes/release/BrokenNodes|-w unique-ids --node-count 3 --rate 100 --time-limit 5|--kind ids-repeating|process|2: every node counts 1, 2, 3, ...
+echo-wrong|artifacts/bin/BrokenNodes/release/BrokenNodes|-w echo --node-count 1 --time-limit 5|--kind echo-wrong|process|1: answers with another payload
+EXERCISES
+}
+
 usage() {
-  cat <<'USAGE'
+  cat <<USAGE
 Usage: ./maelstrom-tests.sh [--quick] [--engine glomers|maelstrom] [--seed N] [--sweep N] [STEP...]
+       ./maelstrom-tests.sh --exercise NAME [--seed N]
 
 Runs the Gossip Glomers challenges against this repository's nodes and prints one table.
   STEP               only these steps (1 2 3a 3b 3c 3d 3e 4 4pn 5a 5b 5c 6a 6b 6c); default: all
@@ -24,6 +41,10 @@ Runs the Gossip Glomers challenges against this repository's nodes and prints on
                      which needs Java and 'maelstrom' on PATH or MAELSTROM_HOME)
   --seed N           seed of every glomers run, so the same command gives the same runs
   --sweep N          each step in simulation over seeds 1..N with the extra faults it should survive
+  --exercise NAME    run one broken node of the course on the bench (seed 1 unless --seed) and
+                     exit with the bench's status: 1 (invalid) is what a broken node earns.
+                     Exercises:
+$(exercises | awk -F'|' '{ printf "                       %-24s %s\n", $1, $6 }')
   -h, --help         this text
 
 Each step prints the command it runs; a glomers run prints its whole command, seed included.
@@ -35,16 +56,19 @@ engine=glomers
 quick=0
 sweep=0
 seed=""
+exercise=""
 steps=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --engine) engine="${2:-}"; shift 2 ;;
+    --engine) engine="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --engine=*) engine="${1#*=}"; shift ;;
     --quick) quick=1; shift ;;
-    --sweep) sweep="${2:-}"; shift 2 ;;
+    --sweep) sweep="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --sweep=*) sweep="${1#*=}"; shift ;;
-    --seed) seed="${2:-}"; shift 2 ;;
+    --seed) seed="${2:-}"; [ -n "$seed" ] || { echo "maelstrom-tests.sh: --seed takes an integer" >&2; exit 254; }; shift 2 ;;
     --seed=*) seed="${1#*=}"; shift ;;
+    --exercise) exercise="${2:-}"; [ -n "$exercise" ] || { echo "maelstrom-tests.sh: --exercise takes a name (see --help)" >&2; exit 254; }; shift 2 ;;
+    --exercise=*) exercise="${1#*=}"; [ -n "$exercise" ] || { echo "maelstrom-tests.sh: --exercise takes a name (see --help)" >&2; exit 254; }; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "maelstrom-tests.sh: unknown flag $1 (see --help)" >&2; exit 254 ;;
     *) steps+=("$1"); shift ;;
@@ -90,6 +114,15 @@ if [ -n "$seed" ]; then
     echo "maelstrom-tests.sh: --sweep runs seeds 1..N; --seed is for single runs" >&2; exit 254
   fi
 fi
+if [ -n "$exercise" ]; then
+  exercise_row=$(exercises | awk -F'|' -v n="$exercise" '$1 == n')
+  if [ -z "$exercise_row" ]; then
+    echo "maelstrom-tests.sh: unknown exercise '$exercise' (exercises: $(exercises | cut -d'|' -f1 | paste -sd' '))" >&2; exit 254
+  fi
+  if [ ${#steps[@]} -gt 0 ] || [ "$sweep" -gt 0 ] || [ "$quick" = 1 ] || [ "$engine" != glomers ]; then
+    echo "maelstrom-tests.sh: --exercise runs one exercise on the glomers bench; it takes only --seed" >&2; exit 254
+  fi
+fi
 known=$(catalogue | cut -d'|' -f1 | tr '\n' ' ')
 for s in "${steps[@]+"${steps[@]}"}"; do
   case " $known" in
@@ -132,6 +165,15 @@ if [ ! -x "$glomers" ] || [ "$glomers" -ot artifacts/bin/Glomers.Harness/release
   echo "Publishing the bench (ReadyToRun)..."
   dotnet publish harness/Glomers.Harness.csproj -c Release --use-current-runtime --self-contained false \
     -p:PublishReadyToRun=true -o artifacts/glomers -v quiet -nologo > "$log" 2>&1 || { cat "$log" >&2; exit 254; }
+fi
+
+if [ -n "$exercise" ]; then
+  IFS='|' read -r _ bin flags nodeargs mode what <<<"$exercise_row"
+  echo
+  echo "=== exercise $exercise: $what"
+  # shellcheck disable=SC2086
+  "$glomers" test $flags --bin "$bin" --mode "$mode" --seed "${seed:-1}" ${nodeargs:+-- $nodeargs}
+  exit $?
 fi
 
 # Nodes are published ahead of time. Native AOT (linux-x64, linked by gcc or clang) gives a node that

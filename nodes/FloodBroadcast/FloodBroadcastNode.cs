@@ -1,27 +1,21 @@
 using System.Text.Json.Nodes;
 using Glomers.NodeRuntime;
 
-namespace Glomers.SimNodes.FloodBroadcast;
+namespace Glomers.FloodBroadcast;
 
 /// <summary>
-/// A plain broadcast node for the bench's own tests and timings: a new value is flooded to the
-/// topology's neighbours, and every --repair-ms (default 1000) each node sends everything it knows to one neighbour
-/// picked at random, which repairs what partitions dropped. It uses timers, randomness and
-/// node-to-node traffic, which is what the simulator has to replay exactly.
+/// Broadcast in two rules. Flood: a value a node learns for the first time goes to every neighbour
+/// of the suggested topology but the one it came from. Repair: every --repair-ms each node sends
+/// everything it knows to one neighbour picked at random, which brings back what a partition dropped.
+/// With --repair-ms 0 it is the naive flood that loses values under partitions.
 /// </summary>
 public sealed class FloodBroadcastNode
 {
-    /// <summary>Options from the command line: --repair-ms N (0 turns repair off).</summary>
-    public sealed class Options
-    {
-        public int RepairMs { get; set; } = 1000;
-    }
-
     private readonly Node node;
     private readonly SortedSet<long> seen = [];
     private IReadOnlyList<string> neighbours = [];
 
-    public FloodBroadcastNode(Node node, Options options)
+    public FloodBroadcastNode(Node node, FloodBroadcastOptions options)
     {
         this.node = node;
         node.On("topology", request =>
@@ -39,6 +33,7 @@ public sealed class FloodBroadcastNode
             ["type"] = "read_ok",
             ["messages"] = new JsonArray([.. seen.Select(v => (JsonNode)v)]),
         }));
+        // Gossip is fire-and-forget: no reply, no retry. A lost one is made good by repair.
         node.On("gossip", request =>
         {
             if (request.Required("messages") is JsonArray values) Learn(values.Select(v => (long)v!), from: request.Src);

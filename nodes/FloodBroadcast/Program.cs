@@ -1,0 +1,1 @@
+return Glomers.NodeRuntime.Hosting.NodeHost.Run<Glomers.FloodBroadcast.FloodBroadcastNode, Glomers.FloodBroadcast.FloodBroadcastOptions>(args);
