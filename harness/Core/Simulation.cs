@@ -15,8 +15,9 @@ namespace Glomers.Harness.Core;
 /// <summary>
 /// The bench's simulation as a script, for node tests: nodes of one class, built and seeded as in
 /// --mode sim, on the bench's scheduler, network (Maelstrom's latency, grudges and journal) and
-/// services. A script sends client requests, cuts and heals links, kills and restarts nodes and runs
-/// to a virtual time; nothing moves between its calls. The nodes are initialised on construction.
+/// services. A script sends client requests, cuts and heals links, kills and restarts nodes, starts
+/// and stops the nemesis' faults and runs to a virtual time; nothing moves between its calls. The
+/// nodes are initialised on construction.
 /// </summary>
 public sealed class Simulation : IDisposable
 {
@@ -29,6 +30,8 @@ public sealed class Simulation : IDisposable
     private readonly IReadOnlyDictionary<string, IService> services;
     private readonly List<Finding> findings = [];
     private readonly Dictionary<string, HashSet<string>> oneWay = new(StringComparer.Ordinal);
+    private readonly FaultContext faultContext;
+    private readonly Dictionary<string, Fault> faults = new(StringComparer.Ordinal);
     private int nextClient;
 
     /// <param name="nodeClass">The node class, as the node's binary would host it.</param>
@@ -46,10 +49,10 @@ public sealed class Simulation : IDisposable
         foreach (var node in cluster.Nodes) network.Add(node);
         services = ServiceCatalog.Create(seed);
         foreach (var service in services.Values) network.Add(new ServiceEndpoint(service, network));
+        faultContext = new FaultContext(NodeIds, scheduler, network, cluster, InitAsync, findings.Add);
         cluster.Start();
-        var inits = NodeIds.Select(Init).ToArray();
-        scheduler.Run(() => Task.WhenAll(inits.Select(i => i.Task)));
-        foreach (var (node, init) in NodeIds.Zip(inits)) RequireInitOk(node, init.Reply);
+        var failures = scheduler.Run(() => Task.WhenAll(NodeIds.Select(InitAsync))).OfType<string>().ToArray();
+        if (failures.Length > 0) throw new InvalidOperationException(string.Join("; ", failures));
     }
 
     public IReadOnlyList<string> NodeIds { get; }
@@ -78,10 +81,8 @@ public sealed class Simulation : IDisposable
     /// <summary>Sends <paramref name="body"/> from a fresh client to a node or a service; the reply comes as the simulation runs.</summary>
     public ClientRequest Send(string dest, JsonObject body, TimeSpan? timeout = null)
     {
-        var client = new BenchClient($"c{nextClient++}", scheduler, network);
-        network.Add(client);
         // Started on the scheduler, so the client's continuation comes back to it.
-        return new ClientRequest(scheduler.Run(() => Task.FromResult(Ask(client, dest, body, timeout ?? DefaultTimeout))));
+        return new ClientRequest(scheduler.Run(() => Task.FromResult(AskAsync(dest, body, timeout ?? DefaultTimeout))));
     }
 
     /// <summary>Sends a request and runs the simulation until the reply comes; throws if none came in time.</summary>
@@ -129,22 +130,40 @@ public sealed class Simulation : IDisposable
     public void Restart(string node)
     {
         cluster.Restart(node);
-        var init = Init(node);
-        RequireInitOk(node, RunUntilAnswered(init));
+        if (scheduler.Run(() => InitAsync(node)) is { } failure) throw new InvalidOperationException(failure);
     }
+
+    /// <summary>
+    /// Starts one of the nemesis' faults by its --nemesis name, as the nemesis would, its choices drawn
+    /// from <paramref name="seed"/>; returns what it did, as the history records it.
+    /// </summary>
+    public string StartFault(string name, long seed = 1)
+    {
+        if (faults.ContainsKey(name)) throw new InvalidOperationException($"the {name} fault is already on");
+        var fault = FaultCatalog.Create(name, faultContext);
+        var done = fault.Start(new SeededRandom(seed, $"nemesis/{name}/choices"));
+        faults[name] = fault;
+        return done;
+    }
+
+    /// <summary>Stops a fault and runs until its stop is done (a kill's restarts and inits included); returns what it did.</summary>
+    public string StopFault(string name) =>
+        faults.Remove(name, out var fault) ? scheduler.Run(fault.StopAsync) : throw new InvalidOperationException($"the {name} fault is not on");
 
     public void Dispose() => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private ClientRequest Init(string node) => Send(node, TestRun.InitRequest(node, NodeIds));
-
-    private static void RequireInitOk(string node, JsonObject? reply)
+    /// <summary>Sends init to a node, on the scheduler; says what went wrong, or null.</summary>
+    private async Task<string?> InitAsync(string node)
     {
-        if (reply?["type"]?.ToString() != "init_ok")
-            throw new InvalidOperationException($"{node} answered init with {reply?.ToJsonString() ?? "nothing"}");
+        var reply = await AskAsync(node, TestRun.InitRequest(node, NodeIds), DefaultTimeout);
+        return reply?["type"]?.ToString() == "init_ok" ? null : $"{node} answered init with {reply?.ToJsonString() ?? "nothing"}";
     }
 
-    private async Task<JsonObject?> Ask(BenchClient client, string dest, JsonObject body, TimeSpan timeout)
+    /// <summary>One request from a fresh client, on the scheduler.</summary>
+    private async Task<JsonObject?> AskAsync(string dest, JsonObject body, TimeSpan timeout)
     {
+        var client = new BenchClient($"c{nextClient++}", scheduler, network);
+        network.Add(client);
         try
         {
             return await client.CallAsync(dest, body, timeout);

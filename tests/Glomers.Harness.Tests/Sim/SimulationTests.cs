@@ -107,6 +107,26 @@ public class SimulationTests
     }
 
     [Fact]
+    public void TheNemesisFaultsRunByName()
+    {
+        using var sim = Pair();
+        Broadcast(sim, "n0", 3);
+        sim.Run(TimeSpan.FromMilliseconds(100));
+
+        // Seed 5 makes the kill fault pick one node, n0.
+        Assert.Equal("killed n0", sim.StartFault("kill", seed: 5));
+        Assert.Null(sim.RunUntilAnswered(sim.Send("n0", new JsonObject { ["type"] = "read" }, TimeSpan.FromSeconds(1))));
+
+        Assert.Equal("restarted n0", sim.StopFault("kill"));
+
+        Assert.Equal("[]", Read(sim, "n0"));
+        Assert.Equal("[3]", Read(sim, "n1"));
+        var unknown = Assert.Throws<BenchException>(() => sim.StartFault("flood"));
+        Assert.Contains("'flood'", unknown.Message);
+        Assert.Contains("kill", unknown.Message);
+    }
+
+    [Fact]
     public void ClientsReachTheServicesAndTestsSeeTheirState()
     {
         using var sim = new Simulation(Flood, 1, latencyMs: 100);
