@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Glomers.Harness.Checkers;
 using Glomers.Harness.Cli;
 using Glomers.Harness.Clients;
 using Glomers.Harness.Faults;
@@ -45,7 +44,7 @@ public sealed class Simulation : IDisposable
         NodeIds = options.NodeIds;
         network = new SimNetwork(scheduler, new Latency(options.LatencyDist, latencyMs, new SeededRandom(seed, "latency")), MessageLog.None, findings.Add);
         cluster = new SimCluster(options, nodeClass, scheduler, network, logDirectory: null, findings.Add);
-        cluster.NodeStopped += (node, why) => findings.Add(new Finding(scheduler.Now, node, "node-exited", why));
+        cluster.NodeStopped += (node, why) => findings.Add(new Finding(scheduler.Now, node, "node-exited", $"{node} {why}"));
         foreach (var node in cluster.Nodes) network.Add(node);
         services = ServiceCatalog.Create(seed);
         foreach (var service in services.Values) network.Add(new ServiceEndpoint(service, network));
@@ -65,9 +64,6 @@ public sealed class Simulation : IDisposable
 
     /// <summary>Every message sent and received so far, in order: the journal Maelstrom's net stats are taken from.</summary>
     public IReadOnlyList<NetEvent> Journal => network.Journal;
-
-    /// <summary>Messages sent between server nodes and services, dropped ones included: Maelstrom's net.servers msg-count.</summary>
-    public int ServerMessages => Journal.Count(e => e.IsSend && !NetChecker.IsClient(e.Src) && !NetChecker.IsClient(e.Dest));
 
     /// <summary>Messages sent from one node to another, dropped ones included.</summary>
     public int NodeMessages => Journal.Count(e => e.IsSend && network.IsServer(e.Src) && network.IsServer(e.Dest));
