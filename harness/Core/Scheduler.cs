@@ -49,31 +49,14 @@ public sealed class Scheduler : SynchronizationContext
     public ITimer After(TimeSpan delay, Action action) =>
         Time.CreateTimer(_ => Post(action), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
 
-    /// <remarks>
-    /// Not Task.Delay: it counts whole milliseconds, so a shorter wait would end at once without the
-    /// virtual clock moving, and a loop waiting for a due time would spin.
-    /// </remarks>
-    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
-    {
-        if (delay <= TimeSpan.Zero) return Task.CompletedTask;
-        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-        var done = new TaskCompletionSource();
-        var timer = Time.CreateTimer(_ => Post(() => done.TrySetResult()), null, delay, Timeout.InfiniteTimeSpan);
-        if (cancellationToken.CanBeCanceled)
-        {
-            cancellationToken.Register(() =>
-            {
-                timer.Dispose();
-                done.TrySetCanceled(cancellationToken);
-            });
-        }
-        return done.Task;
-    }
+    /// <summary>Waits on the scheduler's clock, to the tick, and goes on on the scheduler (see <see cref="TimerDelay"/>).</summary>
+    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default) =>
+        TimerDelay.Wait(Time, delay, Post, cancellationToken);
 
     /// <summary>Waits until <paramref name="time"/> nanoseconds after the start.</summary>
     /// <remarks>Rounds up to the clock's 100 ns tick: rounding down would return early, and a virtual clock would never get there.</remarks>
     public Task DelayUntil(long time, CancellationToken cancellationToken = default) =>
-        Delay(TimeSpan.FromTicks((time - Now + 99) / 100), cancellationToken);
+        Delay(Ticks(time - Now), cancellationToken);
 
     /// <summary>Runs the scheduler until <paramref name="main"/> (started on it) completes, and returns its result.</summary>
     public T Run<T>(Func<Task<T>> main)
@@ -83,24 +66,16 @@ public sealed class Scheduler : SynchronizationContext
         try
         {
             var task = main();
-            while (!task.IsCompleted)
+            if (virtualClock is not null)
             {
-                if (inbox.TryDequeue(out var action))
-                {
-                    action();
-                    continue;
-                }
-                if (virtualClock is null)
-                {
-                    signal.Wait(50);
-                }
-                else if (virtualClock.NextDue is { } due)
-                {
-                    virtualClock.AdvanceTo(due);
-                }
-                else
-                {
+                if (!virtualClock.Run(RunOne, () => task.IsCompleted))
                     throw new InvalidOperationException("The simulation has nothing left to do but the test is not over.");
+            }
+            else
+            {
+                while (!task.IsCompleted)
+                {
+                    if (!RunOne()) signal.Wait(50);
                 }
             }
             return task.GetAwaiter().GetResult();
@@ -110,4 +85,32 @@ public sealed class Scheduler : SynchronizationContext
             SetSynchronizationContext(saved);
         }
     }
+
+    /// <summary>
+    /// Runs everything due up to <paramref name="time"/> nanoseconds after the start, the work ready
+    /// at that time included, and leaves the virtual clock there. For scripts that step a simulation.
+    /// </summary>
+    public void RunUntil(long time)
+    {
+        if (virtualClock is null) throw new InvalidOperationException("Only a scheduler on virtual time can be run to a time.");
+        var saved = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            virtualClock.Run(RunOne, () => false, virtualClock.GetUtcNow() + Ticks(time - Now));
+        }
+        finally
+        {
+            SetSynchronizationContext(saved);
+        }
+    }
+
+    private bool RunOne()
+    {
+        if (!inbox.TryDequeue(out var action)) return false;
+        action();
+        return true;
+    }
+
+    private static TimeSpan Ticks(long nanoseconds) => TimeSpan.FromTicks((nanoseconds + 99) / 100);
 }

@@ -98,8 +98,7 @@ public sealed class TestRun
     private async Task<string?> InitNodeAsync(string node)
     {
         var client = OpenClient();
-        var nodeIds = new JsonArray([.. options.NodeIds.Select(n => (JsonNode)JsonValue.Create(n))]);
-        var request = new JsonObject { ["type"] = "init", ["node_id"] = node, ["node_ids"] = nodeIds };
+        var request = InitRequest(node, options.NodeIds);
         var reply = await WithStop(node, client.CallAsync(node, request, InitTimeout));
         network.Close(client.Id);
         return reply switch
@@ -109,6 +108,14 @@ public sealed class TestRun
             _ => null,
         };
     }
+
+    /// <summary>The init Maelstrom sends <paramref name="node"/> of a cluster of <paramref name="nodeIds"/>.</summary>
+    public static JsonObject InitRequest(string node, IReadOnlyList<string> nodeIds) => new()
+    {
+        ["type"] = "init",
+        ["node_id"] = node,
+        ["node_ids"] = new JsonArray([.. nodeIds.Select(n => (JsonNode)JsonValue.Create(n))]),
+    };
 
     private async Task<string?> SetupAsync()
     {

@@ -17,18 +17,24 @@ public sealed class SimCluster : INodeCluster, INodeFaults, INodeLoad
 {
     private readonly TestOptions options;
     private readonly Dictionary<string, SimNode> nodes = new(StringComparer.Ordinal);
-    private readonly List<StreamWriter> logs = [];
+    private readonly List<TextWriter> logs = [];
 
     public SimCluster(TestOptions options, Scheduler scheduler, SimNetwork network, string logDirectory, Action<Finding> report)
+        : this(options, SimAssembly.NodeClass(options.Bin), scheduler, network, logDirectory, report)
+    {
+    }
+
+    /// <summary>A cluster of <paramref name="nodeClass"/> (already loaded, as in a node's tests); without a log directory the logs go nowhere.</summary>
+    public SimCluster(TestOptions options, Type nodeClass, Scheduler scheduler, SimNetwork network, string? logDirectory, Action<Finding> report)
     {
         if (!scheduler.IsVirtual) throw new BenchException("--mode sim needs the scheduler on virtual time");
         this.options = options;
-        var nodeClass = SimAssembly.NodeClass(options.Bin);
         var configuration = NodeFactory.Configuration([.. options.BinArgs]);
-        Directory.CreateDirectory(logDirectory);
+        if (logDirectory is not null) Directory.CreateDirectory(logDirectory);
         foreach (var id in options.NodeIds)
         {
-            var file = new StreamWriter(Path.Combine(logDirectory, $"{id}.log"), append: false, new System.Text.UTF8Encoding(false), 1 << 14);
+            TextWriter file = logDirectory is null ? TextWriter.Null
+                : new StreamWriter(Path.Combine(logDirectory, $"{id}.log"), append: false, new System.Text.UTF8Encoding(false), 1 << 14);
             logs.Add(file);
             var log = new SimLogger(id, scheduler.Time, file, options.LogStderr ? Console.Error : null, nodeClass.Name);
             nodes[id] = new SimNode(id, nodeClass, configuration, scheduler, network, log, NodeSeed(options.Seed, id),

@@ -40,6 +40,9 @@ public sealed class SeqKvService : IService
     /// <summary>The index of the newest state; it grows by one with every state-changing request.</summary>
     public long LatestIndex => latestIndex;
 
+    /// <summary>The newest state, as a caller that has seen everything would find it.</summary>
+    public KvStore Latest => StateAt(latestIndex);
+
     public JsonObject? Handle(string src, JsonObject body) => ServiceProtocol.DropIfMalformed(() => Apply(src, body));
 
     private JsonObject? Apply(string src, JsonObject body)

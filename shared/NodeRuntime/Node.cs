@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Glomers.NodeRuntime.Loop;
 using Glomers.NodeRuntime.Protocol;
 using Glomers.NodeRuntime.Randomness;
+using Glomers.NodeRuntime.Time;
 using Microsoft.Extensions.Logging;
 
 namespace Glomers.NodeRuntime;
@@ -152,24 +153,9 @@ public sealed class Node
         return Task.CompletedTask;
     });
 
-    /// <summary>Waits on the node's clock, to the tick (Task.Delay would round down to whole milliseconds).</summary>
-    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
-    {
-        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-        if (delay <= TimeSpan.Zero) return Task.CompletedTask;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var timer = context.Time.CreateTimer(_ => done.TrySetResult(), null, delay, Timeout.InfiniteTimeSpan);
-        var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.Register(() => done.TrySetCanceled(cancellationToken))
-            : default;
-        // The continuation keeps the timer reachable until it fires, then releases both.
-        done.Task.ContinueWith(_ =>
-        {
-            timer.Dispose();
-            registration.Dispose();
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return done.Task;
-    }
+    /// <summary>Waits on the node's clock, to the tick, and goes on on the node's loop (see <see cref="TimerDelay"/>).</summary>
+    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default) =>
+        TimerDelay.Wait(context.Time, delay, context.Loop.Post, cancellationToken);
 
     /// <summary>Fails every RPC still waiting; used at shutdown.</summary>
     public void CancelPendingRpcs()

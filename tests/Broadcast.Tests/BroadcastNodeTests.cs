@@ -15,7 +15,7 @@ public class BroadcastNodeTests
     [Fact]
     public void ASingleNodeAcksAndReadsWithoutAnyNodeMessage()
     {
-        var cluster = new TestCluster(1, new BroadcastOptions());
+        var cluster = BroadcastScript.Nodes(1, new BroadcastOptions());
 
         cluster.Broadcast("n0", 3);
         cluster.Broadcast("n0", 1);
@@ -28,7 +28,7 @@ public class BroadcastNodeTests
     [Fact]
     public void AValueBroadcastTwiceIsStoredOnce()
     {
-        var cluster = new TestCluster(1, new BroadcastOptions());
+        var cluster = BroadcastScript.Nodes(1, new BroadcastOptions());
 
         cluster.Broadcast("n0", 8);
         cluster.Broadcast("n0", 8);
@@ -39,18 +39,18 @@ public class BroadcastNodeTests
     [Fact]
     public void ReadListsValuesInArrivalOrder()
     {
-        var cluster = new TestCluster(1, new BroadcastOptions());
+        var cluster = BroadcastScript.Nodes(1, new BroadcastOptions());
         foreach (var v in new long[] { 5, 2, 9 }) cluster.Broadcast("n0", v);
 
-        var reply = cluster.Request("n0", new JsonObject { ["type"] = "read" });
+        var reply = cluster.Call("n0", new JsonObject { ["type"] = "read" });
 
-        Assert.Equal("[5,2,9]", reply.Required("messages").ToJsonString());
+        Assert.Equal("[5,2,9]", reply["messages"]!.ToJsonString());
     }
 
     [Fact]
     public void HubModeAcksBeforeAnyBatchLeaves()
     {
-        var cluster = new TestCluster(3, new BroadcastOptions { Mode = "hub", BatchMs = 1000 });
+        var cluster = BroadcastScript.Nodes(3, new BroadcastOptions { Mode = "hub", BatchMs = 1000 });
 
         cluster.Broadcast("n1", 4);
 
@@ -67,12 +67,12 @@ public class BroadcastNodeTests
     [InlineData("""{"type":"gossip","values":[],"have":[]}""", "missing field 'recent'")]
     public void MalformedRequestsGetAnErrorNamingTheField(string body, string text)
     {
-        var cluster = new TestCluster(2, new BroadcastOptions());
+        var cluster = BroadcastScript.Nodes(2, new BroadcastOptions());
 
-        var reply = cluster.Request("n0", JsonNode.Parse(body)!.AsObject());
+        var reply = cluster.Call("n0", JsonNode.Parse(body)!.AsObject());
 
-        Assert.Equal((long)ErrorCode.MalformedRequest, reply.GetInt64("code"));
-        Assert.Contains(text, reply.GetString("text"));
+        Assert.Equal((long)ErrorCode.MalformedRequest, reply["code"]!.GetValue<long>());
+        Assert.Contains(text, reply["text"]!.GetValue<string>());
         Assert.Empty(cluster.Read("n0"));
     }
 
@@ -97,7 +97,7 @@ public class RepairRateTests
     {
         // n0's messages to n1 are lost, so every gossip n1 sends shows the same gap: a repair per
         // gossip would turn a slow link into a storm.
-        var cluster = new TestCluster(2, new BroadcastOptions { Mode = "direct", AntiEntropyMs = 1000, SettleMs = 200 });
+        var cluster = BroadcastScript.Nodes(2, new BroadcastOptions { Mode = "direct", AntiEntropyMs = 1000, SettleMs = 200 });
         cluster.CutOneWay("n0", "n1");
         cluster.Broadcast("n0", 100);
         cluster.RunMs(2000);

@@ -1,140 +1,168 @@
 using System.Text.Json.Nodes;
+using Glomers.Harness.Core;
 using Glomers.NodeRuntime;
 using Glomers.NodeRuntime.Hosting;
 using Glomers.NodeRuntime.Loop;
 using Glomers.NodeRuntime.Time;
 using Glomers.NodeRuntime.Transport;
+using static Glomers.GCounter.Tests.CounterScript;
 
 namespace Glomers.GCounter.Tests;
 
 public sealed class GCounterNodeTests
 {
-    private static JsonObject AddBody(long delta) => new() { ["type"] = "add", ["delta"] = delta };
+    private const int Latency = 100;
 
-    private static SlotValue SlotIn(FakeSeqKv kv, string node)
+    // With 100 ms to seq-kv and back, a node is recovered (its own slot read) 200 ms after init.
+    private static Simulation Recovered(int size = 1, long seed = 1)
     {
-        Assert.True(SlotValue.TryParse(kv.Latest(node), out var slot), $"{node} has no slot in seq-kv");
-        return slot;
+        var sim = Nodes(size, latencyMs: Latency, seed: seed);
+        sim.RunMs(500);
+        return sim;
     }
+
+    private static string Type(JsonObject? reply) => reply?["type"]?.ToString() ?? "no reply";
 
     [Fact]
     public void AddIsAcknowledgedOnlyAfterItsCasSucceeds()
     {
-        var cluster = new TestCluster(1) { HoldKv = true };
+        var sim = Recovered();
 
-        var add = cluster.Send("n0", AddBody(5));
-        cluster.Pump();
+        var add = sim.Send("n0", AddBody(5));
+        sim.RunMs(50);
+        Assert.Null(add.Reply);
+        Assert.Equal(1, sim.CountKvRequests("n0", "cas"));
+        Assert.Null(sim.Latest("n0"));
 
-        Assert.Null(cluster.ReplyTo(add));
-        Assert.Equal(1, cluster.HeldKvRequests);
-        Assert.Null(cluster.Kv.Latest("n0"));
+        // The cas has applied in seq-kv, but its cas_ok is still on the way back.
+        sim.RunMs(100);
+        Assert.Equal(5, sim.SlotIn("n0").Sum);
+        Assert.Null(add.Reply);
 
-        cluster.ReleaseKv();
-
-        Assert.Equal("add_ok", cluster.ReplyTo(add)?.Type);
-        Assert.Equal(5, SlotIn(cluster.Kv, "n0").Sum);
+        sim.RunMs(50);
+        Assert.Equal("add_ok", Type(add.Reply));
+        Assert.Equal(5, sim.SlotIn("n0").Sum);
     }
 
     [Fact]
     public void AddsArrivingDuringACasGoTogetherInTheNextOne()
     {
-        var cluster = new TestCluster(1) { HoldKv = true };
-        var first = cluster.Send("n0", AddBody(1));
-        cluster.Pump();
-        var second = cluster.Send("n0", AddBody(2));
-        var third = cluster.Send("n0", AddBody(3));
-        cluster.Pump();
-        Assert.Equal(1, cluster.HeldKvRequests);
+        var sim = Recovered();
+        var first = sim.Send("n0", AddBody(1));
+        sim.RunMs(50);
+        var second = sim.Send("n0", AddBody(2));
+        var third = sim.Send("n0", AddBody(3));
+        sim.RunMs(50);
+        Assert.Equal(1, sim.CountKvRequests("n0", "cas"));
 
-        cluster.ReleaseKv();
-        Assert.Equal("add_ok", cluster.ReplyTo(first)?.Type);
-        Assert.Null(cluster.ReplyTo(second));
-        cluster.ReleaseKv();
+        sim.RunMs(100);
+        Assert.Equal("add_ok", Type(first.Reply));
+        Assert.Null(second.Reply);
+        sim.RunMs(200);
 
-        Assert.Equal("add_ok", cluster.ReplyTo(second)?.Type);
-        Assert.Equal("add_ok", cluster.ReplyTo(third)?.Type);
-        Assert.Equal(2, cluster.Kv.CountRequests("n0", "cas"));
-        Assert.Equal(6, SlotIn(cluster.Kv, "n0").Sum);
+        Assert.Equal("add_ok", Type(second.Reply));
+        Assert.Equal("add_ok", Type(third.Reply));
+        Assert.Equal(2, sim.CountKvRequests("n0", "cas"));
+        Assert.Equal(6, sim.SlotIn("n0").Sum);
     }
 
     [Fact]
     public void TimedOutCasThatAppliedIsNotCountedTwice()
     {
-        var cluster = new TestCluster(1);
-        cluster.Kv.DropCasReplies = 1;
+        var sim = Nodes(1);
+        var options = new GCounterOptions();
+        sim.RunMs(1);
+        // seq-kv applies the cas; its reply is lost.
+        sim.CutOneWay(SeqKv, "n0");
 
-        var add = cluster.Send("n0", AddBody(3));
-        cluster.Pump();
-        Assert.Null(cluster.ReplyTo(add));
-        cluster.Advance(TimeSpan.FromMilliseconds(cluster.Options.KvTimeoutMs + 1));
+        var add = sim.Send("n0", AddBody(3));
+        sim.RunMs(1);
+        Assert.Null(add.Reply);
+        Assert.Equal(3, sim.SlotIn("n0").Sum);
+        sim.Heal();
+        sim.RunMs(options.KvTimeoutMs + 1);
 
-        Assert.Equal("add_ok", cluster.ReplyTo(add)?.Type);
-        Assert.Equal(3, SlotIn(cluster.Kv, "n0").Sum);
-        Assert.Equal("add_ok", cluster.Add("n0", 4).Type);
-        Assert.Equal(7, SlotIn(cluster.Kv, "n0").Sum);
-        Assert.Equal(7, cluster.Read("n0"));
+        Assert.Equal("add_ok", Type(add.Reply));
+        Assert.Equal(3, sim.SlotIn("n0").Sum);
+        Assert.Equal("add_ok", Type(sim.Add("n0", 4)));
+        Assert.Equal(7, sim.SlotIn("n0").Sum);
+        Assert.Equal(7, sim.Read("n0"));
     }
 
     [Fact]
     public void TimedOutCasThatNeverArrivedIsRetried()
     {
-        var cluster = new TestCluster(1);
-        cluster.Kv.DropCasRequests = 1;
+        var sim = Nodes(1);
+        var options = new GCounterOptions();
+        sim.RunMs(1);
+        // The cas is lost on its way to seq-kv.
+        sim.CutOneWay("n0", SeqKv);
 
-        var add = cluster.Send("n0", AddBody(3));
-        cluster.Pump();
-        Assert.Null(cluster.ReplyTo(add));
-        cluster.Advance(TimeSpan.FromMilliseconds(cluster.Options.KvTimeoutMs + 1));
+        var add = sim.Send("n0", AddBody(3));
+        sim.RunMs(1);
+        Assert.Null(add.Reply);
+        Assert.Null(sim.Latest("n0"));
+        sim.Heal();
+        sim.RunMs(options.KvTimeoutMs + 1);
 
-        Assert.Equal("add_ok", cluster.ReplyTo(add)?.Type);
-        Assert.Equal(3, SlotIn(cluster.Kv, "n0").Sum);
-        Assert.Equal(3, cluster.Read("n0"));
+        Assert.Equal("add_ok", Type(add.Reply));
+        Assert.Equal(3, sim.SlotIn("n0").Sum);
+        Assert.Equal(3, sim.Read("n0"));
     }
 
     [Fact]
     public void RejectedCasIsResolvedByReadingTheSlotBack()
     {
-        var cluster = new TestCluster(1);
-        cluster.Add("n0", 2);
-        cluster.Kv.RejectCas = 1;
-        var readsBefore = cluster.Kv.CountRequests("n0", "read");
+        var sim = Nodes(1);
+        sim.Add("n0", 2);
+        // A slot value none of this node's attempts wrote (as a previous life of it would leave): the next cas is refused.
+        var foreign = new SlotValue(5, 2);
+        Assert.Equal("write_ok", Type(sim.Call(SeqKv, new JsonObject { ["type"] = "write", ["key"] = "n0", ["value"] = foreign.ToJson() })));
+        var readsBefore = sim.CountKvRequests("n0", "read");
+        var refusalsBefore = sim.KvReplies("n0", "error");
 
-        Assert.Equal("add_ok", cluster.Add("n0", 5).Type);
+        Assert.Equal("add_ok", Type(sim.Add("n0", 5)));
 
-        Assert.Equal(readsBefore + 1, cluster.Kv.CountRequests("n0", "read"));
-        Assert.Equal(7, SlotIn(cluster.Kv, "n0").Sum);
-        Assert.Equal(7, cluster.Read("n0"));
+        Assert.Equal(refusalsBefore + 1, sim.KvReplies("n0", "error"));
+        Assert.Equal(readsBefore + 1, sim.CountKvRequests("n0", "read"));
+        Assert.Equal(new SlotValue(6, 7), sim.SlotIn("n0"));
+        Assert.Equal(7, sim.Read("n0"));
     }
 
-    [Fact]
-    public void ReadsConvergeWithinTwoRefreshesDespiteStaleSeqKvReads()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void ReadsConvergeWithinTwoRefreshesDespiteStaleSeqKvReads(long seed)
     {
-        var cluster = new TestCluster(3);
-        cluster.Kv.StaleReads = true;
-        cluster.Add("n0", 3);
-        cluster.Add("n1", 4);
-        cluster.Add("n2", 5);
-        cluster.Pump();
+        var sim = Nodes(3, seed: seed);
+        var options = new GCounterOptions();
+        sim.Add("n0", 3);
+        sim.Add("n1", 4);
+        sim.Add("n2", 5);
 
         // Until the refresh the table holds what recovery saw: the own slot and empty peers.
-        Assert.Equal(3, cluster.Read("n0"));
+        Assert.Equal(3, sim.Read("n0"));
 
-        // A node whose add was written since the last refresh reads at once (its cas already moved
-        // it forward, though perhaps not past its peers' writes); the next refresh forces freshness.
-        cluster.Advance(TimeSpan.FromMilliseconds(2 * cluster.Options.RefreshMs));
+        // seq-kv may answer a read from any state since the reader's last one. A node whose add was
+        // written since the last refresh reads at once (its cas already moved it forward, though
+        // perhaps not past its peers' writes); the next refresh forces freshness.
+        sim.RunMs(2 * options.RefreshMs);
 
-        Assert.Equal([12L, 12L, 12L], new[] { "n0", "n1", "n2" }.Select(cluster.Read).ToArray());
+        Assert.Equal([12L, 12L, 12L], new[] { "n0", "n1", "n2" }.Select(sim.Read).ToArray());
     }
 
     [Fact]
     public void IdleRefreshForcesFreshnessWithOneCasThenReadsEachPeerOnce()
     {
-        var cluster = new TestCluster(3);
-        var before = cluster.Kv.Requests.Count;
+        var sim = Nodes(3);
+        var options = new GCounterOptions();
+        var before = sim.KvRequests().Count;
 
-        cluster.Advance(TimeSpan.FromMilliseconds(cluster.Options.RefreshMs));
+        sim.RunMs(options.RefreshMs);
 
-        var refresh = cluster.Kv.Requests.Skip(before).ToArray();
+        var refresh = sim.KvRequests().Skip(before).ToArray();
         Assert.Equal(9, refresh.Length);
         foreach (var node in new[] { "n0", "n1", "n2" })
         {
@@ -145,14 +173,14 @@ public sealed class GCounterNodeTests
     [Fact]
     public void RefreshAfterAWrittenAddSkipsTheForcingCas()
     {
-        var cluster = new TestCluster(3);
-        cluster.Add("n0", 2);
-        cluster.Pump();
-        var before = cluster.Kv.Requests.Count;
+        var sim = Nodes(3);
+        var options = new GCounterOptions();
+        sim.Add("n0", 2);
+        var before = sim.KvRequests().Count;
 
-        cluster.Advance(TimeSpan.FromMilliseconds(cluster.Options.RefreshMs));
+        sim.RunMs(options.RefreshMs);
 
-        var refresh = cluster.Kv.Requests.Skip(before).ToArray();
+        var refresh = sim.KvRequests().Skip(before).ToArray();
         Assert.Equal(["read", "read"], refresh.Where(r => r.Src == "n0").Select(r => r.Type).ToArray());
         Assert.Equal(["cas", "read", "read"], refresh.Where(r => r.Src == "n1").Select(r => r.Type).ToArray());
     }
@@ -161,9 +189,10 @@ public sealed class GCounterNodeTests
     public void SeqKvTrafficStaysUnderOneAndAHalfMessagesPerOpAtTheChallengeRate()
     {
         // The challenge's load: 3 nodes, 100 ops/s for 20 s, half adds (delta 0..4), half reads.
-        var cluster = new TestCluster(3);
+        var sim = Nodes(3);
+        var options = new GCounterOptions();
         var random = new Random(7);
-        var before = cluster.Kv.Requests.Count;
+        var before = sim.KvMessages();
         var expected = 0L;
         const int ops = 2000;
         for (var i = 0; i < ops; i++)
@@ -173,80 +202,85 @@ public sealed class GCounterNodeTests
             {
                 var delta = random.Next(0, 5);
                 expected += delta;
-                Assert.Equal("add_ok", cluster.Add(node, delta).Type);
+                Assert.Equal("add_ok", Type(sim.Add(node, delta)));
             }
             else
             {
-                cluster.Read(node);
+                sim.Read(node);
             }
-            cluster.Advance(TimeSpan.FromMilliseconds(10));
+            sim.RunMs(10);
         }
 
-        // Every seq-kv request here is answered: a request and its reply are two messages.
-        var messagesPerOp = 2.0 * (cluster.Kv.Requests.Count - before) / ops;
+        var messagesPerOp = (double)(sim.KvMessages() - before) / ops;
         Assert.InRange(messagesPerOp, 0.5, 1.5);
-        cluster.Advance(TimeSpan.FromMilliseconds(cluster.Options.RefreshMs));
-        Assert.Equal([expected, expected, expected], new[] { "n0", "n1", "n2" }.Select(cluster.Read).ToArray());
+        // The first refresh after the last add may still read a peer stale; the second forces freshness.
+        sim.RunMs(2 * options.RefreshMs);
+        Assert.Equal([expected, expected, expected], new[] { "n0", "n1", "n2" }.Select(sim.Read).ToArray());
     }
 
-    [Fact]
-    public void NegativeDeltasAreCountedOnEveryNode()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void NegativeDeltasAreCountedOnEveryNode(long seed)
     {
-        var cluster = new TestCluster(2);
-        cluster.Add("n0", 5);
-        cluster.Add("n1", -7);
-        cluster.Add("n0", -1);
+        var sim = Nodes(2, seed: seed);
+        var options = new GCounterOptions();
+        sim.Add("n0", 5);
+        sim.Add("n1", -7);
+        sim.Add("n0", -1);
 
-        cluster.Advance(TimeSpan.FromMilliseconds(cluster.Options.RefreshMs));
+        // Within two refreshes, as for any add: with seeds 2 and 3 seq-kv hands n1 a state without n0's last add at the first.
+        sim.RunMs(2 * options.RefreshMs);
 
-        Assert.Equal(-3, cluster.Read("n0"));
-        Assert.Equal(-3, cluster.Read("n1"));
+        Assert.Equal(-3, sim.Read("n0"));
+        Assert.Equal(-3, sim.Read("n1"));
     }
 
     [Fact]
     public void ZeroDeltaIsAcknowledgedWithoutTouchingSeqKv()
     {
-        var cluster = new TestCluster(1);
-        var before = cluster.Kv.Requests.Count;
+        var sim = Nodes(1);
+        var before = sim.KvRequests().Count;
 
-        Assert.Equal("add_ok", cluster.Add("n0", 0).Type);
+        Assert.Equal("add_ok", Type(sim.Add("n0", 0)));
 
-        Assert.Equal(before, cluster.Kv.Requests.Count);
+        Assert.Equal(before, sim.KvRequests().Count);
     }
 
     [Fact]
     public void AcknowledgedAddSurvivesARestartWithEmptyMemory()
     {
-        var kv = new FakeSeqKv();
-        var clock = new VirtualTimeProvider();
-        var before = new TestCluster(1, kv: kv, clock: clock);
-        before.Add("n0", 5);
-        before.Add("n0", 6);
+        var sim = Nodes(1);
+        sim.Add("n0", 5);
+        sim.Add("n0", 6);
 
-        var after = new TestCluster(1, kv: kv, clock: clock);
+        sim.Kill("n0");
+        sim.Restart("n0");
 
-        Assert.Equal(11, after.Read("n0"));
-        after.Add("n0", 1);
-        Assert.Equal(12, SlotIn(kv, "n0").Sum);
+        Assert.Equal(11, sim.Read("n0"));
+        sim.Add("n0", 1);
+        Assert.Equal(12, sim.SlotIn("n0").Sum);
     }
 
     [Fact]
     public void ReadWaitsUntilTheOwnSlotIsRecovered()
     {
-        var kv = new FakeSeqKv();
-        kv.Seed("n0", new SlotValue(7, 10).ToJson());
-        var cluster = new TestCluster(1, kv: kv, holdKv: true);
+        var sim = Recovered();
+        Assert.Equal("add_ok", Type(sim.Add("n0", 10)));
+        Assert.Equal(new SlotValue(1, 10), sim.SlotIn("n0"));
+        sim.Kill("n0");
+        sim.Restart("n0");
 
-        var read = cluster.Send("n0", new JsonObject { ["type"] = "read" });
-        cluster.Pump();
-        Assert.Null(cluster.ReplyTo(read));
+        // The fresh node's read of its own slot takes 200 ms there and back.
+        var read = sim.Send("n0", new JsonObject { ["type"] = "read" });
+        sim.RunMs(2 * Latency - 1);
+        Assert.Null(read.Reply);
 
-        cluster.HoldKv = false;
-        cluster.ReleaseKv();
-
-        Assert.Equal(10, cluster.ReplyTo(read)?.GetInt64("value"));
-        cluster.Add("n0", 2);
-        Assert.Equal(new SlotValue(8, 12), SlotIn(kv, "n0"));
+        sim.RunMs(1);
+        Assert.Equal(10, read.Reply?["value"]?.GetValue<long>());
+        sim.Add("n0", 2);
+        Assert.Equal(new SlotValue(2, 12), sim.SlotIn("n0"));
     }
 
     [Theory]
@@ -255,26 +289,26 @@ public sealed class GCounterNodeTests
     [InlineData("""{"type":"add","delta":1.5}""")]
     public void MalformedAddIsAnsweredWithError12(string body)
     {
-        var cluster = new TestCluster(1);
+        var sim = Nodes(1);
 
-        var reply = cluster.Call("n0", JsonNode.Parse(body)!.AsObject());
+        var reply = sim.Call("n0", JsonNode.Parse(body)!.AsObject());
 
-        Assert.Equal("error", reply.Type);
-        Assert.Equal(12, reply.GetInt64("code"));
-        Assert.Null(cluster.Kv.Latest("n0"));
+        Assert.Equal("error", Type(reply));
+        Assert.Equal(12, reply["code"]!.GetValue<long>());
+        Assert.Null(sim.Latest("n0"));
     }
 
     [Fact]
     public void AddThatWouldOverflowIsRefusedAndOthersStillCount()
     {
-        var cluster = new TestCluster(1);
-        cluster.Add("n0", long.MaxValue - 1);
+        var sim = Nodes(1);
+        sim.Add("n0", long.MaxValue - 1);
 
-        var reply = cluster.Add("n0", 2);
+        var reply = sim.Add("n0", 2);
 
-        Assert.Equal(12, reply.GetInt64("code"));
-        Assert.Equal("add_ok", cluster.Add("n0", 1).Type);
-        Assert.Equal(long.MaxValue, cluster.Read("n0"));
+        Assert.Equal(12, reply["code"]!.GetValue<long>());
+        Assert.Equal("add_ok", Type(sim.Add("n0", 1)));
+        Assert.Equal(long.MaxValue, sim.Read("n0"));
     }
 
     [Fact]

@@ -2,8 +2,7 @@ namespace Glomers.NodeRuntime.Time;
 
 /// <summary>
 /// A clock that moves only when told to. Timers fire, in due order, on the thread that advances
-/// the clock. Tests use it to step timers; the simulator uses <see cref="NextDue"/> to jump from
-/// one event to the next.
+/// the clock. <see cref="Run"/> jumps from one event to the next for the simulator and for tests.
 /// </summary>
 public sealed class VirtualTimeProvider(DateTimeOffset start) : TimeProvider
 {
@@ -60,6 +59,29 @@ public sealed class VirtualTimeProvider(DateTimeOffset start) : TimeProvider
         {
             if (target > nowTicks) Interlocked.Exchange(ref nowTicks, target);
         }
+    }
+
+    /// <summary>
+    /// Drives a simulation on this clock; the one loop that moves virtual time. It runs the work that
+    /// is ready (<paramref name="runReady"/> runs some and says whether there was any) and, when none
+    /// is left, moves the clock to the next due timer; until <paramref name="done"/> holds, or, with
+    /// <paramref name="until"/>, until no timer is due by then, when the clock is moved there.
+    /// </summary>
+    /// <returns>True once <paramref name="done"/> held; false when the time ran out or nothing was left to happen.</returns>
+    public bool Run(Func<bool> runReady, Func<bool> done, DateTimeOffset? until = null)
+    {
+        while (!done())
+        {
+            if (runReady()) continue;
+            if (NextDue is { } due && (until is null || due <= until))
+            {
+                AdvanceTo(due);
+                continue;
+            }
+            if (until is { } end) AdvanceTo(end);
+            return false;
+        }
+        return true;
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)

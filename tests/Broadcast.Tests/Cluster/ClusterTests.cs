@@ -1,3 +1,5 @@
+using Glomers.Harness.Core;
+
 namespace Glomers.Broadcast.Tests.Cluster;
 
 public class ClusterTests
@@ -11,7 +13,7 @@ public class ClusterTests
     [Fact]
     public void DirectModeCostsOneMessagePerOtherNodePerBroadcast()
     {
-        var cluster = new TestCluster(25, Direct(antiEntropyMs: 0));
+        var cluster = BroadcastScript.Nodes(25, Direct(antiEntropyMs: 0));
 
         for (var v = 0; v < 10; v++)
         {
@@ -27,7 +29,7 @@ public class ClusterTests
     [Fact]
     public void DirectModeDeliversEverywhereInOneHop()
     {
-        var cluster = new TestCluster(25, Direct(antiEntropyMs: 0));
+        var cluster = BroadcastScript.Nodes(25, Direct(antiEntropyMs: 0));
 
         cluster.Broadcast("n3", 42);
         cluster.RunMs(99);
@@ -40,9 +42,9 @@ public class ClusterTests
     [Fact]
     public void HubModeSendsOneBatchUpPerBusyLeafAndOneDownPerLeaf()
     {
-        var cluster = new TestCluster(25, Hub(antiEntropyMs: 0));
+        var cluster = BroadcastScript.Nodes(25, Hub(antiEntropyMs: 0));
         // Start 1 ms after a batch tick, so the next leaf flush is 349 ms away.
-        cluster.Run(Glomers.Broadcast.Gossip.FlushClock.UntilNext(cluster.Clock.GetUtcNow(), TimeSpan.FromMilliseconds(350), TimeSpan.Zero) + TimeSpan.FromMilliseconds(1));
+        cluster.Run(Glomers.Broadcast.Gossip.FlushClock.UntilNext(cluster.Time.GetUtcNow(), TimeSpan.FromMilliseconds(350), TimeSpan.Zero) + TimeSpan.FromMilliseconds(1));
 
         for (var leaf = 1; leaf <= 5; leaf++)
         {
@@ -63,7 +65,7 @@ public class ClusterTests
     [Fact]
     public void HubModeSkipsEmptyBatches()
     {
-        var cluster = new TestCluster(25, Hub(antiEntropyMs: 0));
+        var cluster = BroadcastScript.Nodes(25, Hub(antiEntropyMs: 0));
 
         cluster.Run(TimeSpan.FromSeconds(10));
 
@@ -73,7 +75,7 @@ public class ClusterTests
     [Fact]
     public void GossipingNodesSendNoSeparateDigests()
     {
-        var cluster = new TestCluster(5, Direct());
+        var cluster = BroadcastScript.Nodes(5, Direct());
 
         // Every node learns a value every 250 ms, so no node is ever quiet for a whole round.
         for (var v = 0; v < 40; v++)
@@ -88,7 +90,7 @@ public class ClusterTests
     [Fact]
     public void QuietLeavesDigestTheHubLessAndLess()
     {
-        var cluster = new TestCluster(5, Hub());
+        var cluster = BroadcastScript.Nodes(5, Hub());
         cluster.Broadcast("n0", 1);
         cluster.Run(TimeSpan.FromSeconds(1));
         Assert.All(cluster.NodeIds, n => Assert.Equal([1], cluster.Read(n)));
@@ -103,7 +105,7 @@ public class ClusterTests
     [Fact]
     public void QuietDirectNodesDigestEveryPeriod()
     {
-        var cluster = new TestCluster(5, Direct());
+        var cluster = BroadcastScript.Nodes(5, Direct());
         cluster.Broadcast("n0", 1);
         cluster.RunMs(500);
         var before = cluster.NodeMessages;
@@ -117,7 +119,7 @@ public class ClusterTests
     [Fact]
     public void AntiEntropyRepairsAValueWhoseGossipWasDropped()
     {
-        var cluster = new TestCluster(3, Direct());
+        var cluster = BroadcastScript.Nodes(3, Direct());
         cluster.CutOneWay("n0", "n2");
         cluster.Broadcast("n0", 7);
         cluster.RunMs(150);
@@ -136,8 +138,8 @@ public class ClusterTests
     [InlineData("hub", "tree")]
     public void EveryAckedValueReachesEveryNodeAfterALongPartition(string mode, string topology)
     {
-        var cluster = new TestCluster(5, Options(mode));
-        cluster.SendTopology(topology == "line" ? Topologies.Line : Topologies.Tree);
+        var cluster = BroadcastScript.Nodes(5, Options(mode));
+        cluster.SendTopology(topology);
         cluster.Partition("n0", "n3");
 
         var acked = BroadcastWhile(cluster, TimeSpan.FromSeconds(12));
@@ -153,8 +155,8 @@ public class ClusterTests
     [InlineData("hub", "n0")]
     public void ValuesOfAnIsolatedNodeReachAllTwentyFiveWithinTheRecoveryPeriod(string mode, string isolated)
     {
-        var cluster = new TestCluster(25, Options(mode));
-        cluster.SendTopology(Topologies.Tree);
+        var cluster = BroadcastScript.Nodes(25, Options(mode));
+        cluster.SendTopology("tree");
         cluster.Partition(isolated);
 
         var acked = BroadcastWhile(cluster, TimeSpan.FromSeconds(15));
@@ -169,7 +171,7 @@ public class ClusterTests
     [InlineData("hub")]
     public void RecoveryAfterALongPartitionIsNotAStorm(string mode)
     {
-        var cluster = new TestCluster(5, Options(mode));
+        var cluster = BroadcastScript.Nodes(5, Options(mode));
         cluster.Partition("n0", "n1");
         BroadcastWhile(cluster, TimeSpan.FromSeconds(20));
         cluster.Heal();
@@ -191,7 +193,7 @@ public class ClusterTests
     [InlineData("hub", 350, 1000, 1.25)]
     public void MessagesPerOperationStayWithinBudgetAtTheEfficiencyRate(string mode, int batchMs, int antiEntropyMs, double budget)
     {
-        var cluster = new TestCluster(25, new BroadcastOptions { Mode = mode, BatchMs = batchMs, AntiEntropyMs = antiEntropyMs });
+        var cluster = BroadcastScript.Nodes(25, new BroadcastOptions { Mode = mode, BatchMs = batchMs, AntiEntropyMs = antiEntropyMs });
         var random = new Random(7);
 
         // 100 operations a second for 20 s, half of them broadcasts, then 10 s of recovery and a final read per node.
@@ -207,7 +209,7 @@ public class ClusterTests
     }
 
     // Broadcasts 0, 1, 2, ... round the nodes every 100 ms; returns the values acknowledged.
-    private static long[] BroadcastWhile(TestCluster cluster, TimeSpan duration)
+    private static long[] BroadcastWhile(Simulation cluster, TimeSpan duration)
     {
         var values = new List<long>();
         for (var v = 0; v < duration.TotalMilliseconds / 100; v++)

@@ -37,6 +37,21 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public void RunUntilRunsWhatIsDueByThenAndLeavesTheClockThere()
+    {
+        var scheduler = new Scheduler(new VirtualTimeProvider());
+        var seen = new List<(string, long)>();
+        scheduler.After(TimeSpan.FromMilliseconds(10), () => seen.Add(("timer", scheduler.Now)));
+        scheduler.After(TimeSpan.FromMilliseconds(20), () => scheduler.Post(() => seen.Add(("posted by the timer at the limit", scheduler.Now))));
+        scheduler.After(TimeSpan.FromMilliseconds(21), () => seen.Add(("after the limit", scheduler.Now)));
+
+        scheduler.RunUntil(20_000_000);
+
+        Assert.Equal([("timer", 10_000_000L), ("posted by the timer at the limit", 20_000_000L)], seen);
+        Assert.Equal(20_000_000, scheduler.Now);
+    }
+
+    [Fact]
     public void SimulationThatCanNeverFinishIsAnError()
     {
         var scheduler = new Scheduler(new VirtualTimeProvider());

@@ -51,15 +51,7 @@ internal sealed class TestNode
     /// </summary>
     public IReadOnlyList<string> Advance(TimeSpan by)
     {
-        var target = Clock.GetUtcNow() + by;
-        Loop.RunPending();
-        while (Clock.NextDue is { } due && due <= target)
-        {
-            Clock.AdvanceTo(due);
-            Loop.RunPending();
-        }
-        Clock.AdvanceTo(target);
-        Loop.RunPending();
+        Clock.Run(() => Loop.RunPending() > 0, () => false, Clock.GetUtcNow() + by);
         return Transport.TakeSent();
     }
 
