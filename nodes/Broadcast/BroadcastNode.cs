@@ -16,7 +16,7 @@ namespace Glomers.Broadcast;
 public sealed class BroadcastNode : IDisposable
 {
     private readonly Node node;
-    private const int MaxQuietDoublings = 2;
+    private const int MaxQuietDoublings = 3;
     private readonly BroadcastOptions options;
     private readonly ValueSet known = new();
     // Every value once, in arrival order: the node's only per-value store, served as is by read.
@@ -37,10 +37,17 @@ public sealed class BroadcastNode : IDisposable
     // When this node last pulled from each peer.
     private readonly Dictionary<string, DateTimeOffset> lastPull = [];
     private LinkSequence? links;
+    private readonly Unconfirmed unconfirmed;
+    // When this node last learned values that missed their path (a heal is under way): the next
+    // round comes a quarter period after it, whatever the traffic, to the peer silent longest.
+    private DateTimeOffset? followUp;
     // The set each peer last said it had, from the digest on its gossip: late values are relayed
     // only to peers that lacked them and were heard lately (a peer silent for longer is
     // probably cut off, and a relay to it would be lost; it is repaired when it speaks again).
     private readonly Dictionary<string, ValueSet> peerHave = [];
+    // Late values not relayed to a peer because it had been silent too long (probably cut off): it
+    // gets them as soon as it speaks again.
+    private readonly Dictionary<string, ValueSet> withheld = [];
     // When each peer was last heard from: a quiet round goes to the peer silent longest.
     private readonly Dictionary<string, DateTimeOffset> lastHeard = [];
 
@@ -51,6 +58,7 @@ public sealed class BroadcastNode : IDisposable
         this.options = options;
         readOk = new JsonObject { ["type"] = "read_ok", ["messages"] = messages };
         recent = new RecentValues(TimeSpan.FromMilliseconds(options.SettleMs));
+        unconfirmed = new Unconfirmed(TimeSpan.FromMilliseconds(options.SettleMs / 2.0), RelayFreshness);
 
         node.OnInit(Start);
         // The suggested topology is acknowledged and ignored: the overlay comes from node_ids.
@@ -66,7 +74,9 @@ public sealed class BroadcastNode : IDisposable
         node.On("gossip", Gossip);
     }
 
-    private TimeSpan RelayFreshness => TimeSpan.FromMilliseconds(3 * options.AntiEntropyMs);
+    // Three seconds, not a multiple of the round period: a peer cut off for a few seconds that
+    // spoke since a heal is relayed to, rather than left to rounds of its own.
+    private static TimeSpan RelayFreshness => TimeSpan.FromSeconds(3);
 
     private Overlay Overlay => overlay ?? throw new RpcException(ErrorCode.TemporarilyUnavailable, "not initialised");
 
@@ -115,8 +125,9 @@ public sealed class BroadcastNode : IDisposable
                 relayTargets ??= [.. Overlay.Targets(null).Where(t => t != source)];
                 foreach (var target in relayTargets)
                 {
-                    if (peerHave.TryGetValue(target, out var have) && now - lastHeard[target] < RelayFreshness && !have.Contains(value))
-                        outbox.Add(target, value);
+                    if (!peerHave.TryGetValue(target, out var have) || have.Contains(value)) continue;
+                    if (now - lastHeard[target] < RelayFreshness) outbox.Add(target, value);
+                    else Withhold(target, value);
                 }
             }
             else
@@ -126,6 +137,9 @@ public sealed class BroadcastNode : IDisposable
             any = true;
         }
         if (any) Active(now);
+        // In direct mode a repair spreads peer by peer, so a node that got one asks the next peer soon;
+        // a leaf's one exchange with the hub already covers everything.
+        if (relayTargets is not null && Overlay.Mode == BroadcastMode.Direct && options.AntiEntropyMs > 0) followUp ??= now + TimeSpan.FromMilliseconds(options.AntiEntropyMs / 4.0);
         // Late values missed their path once already: they are passed on at once, batching or not.
         if (any && (options.BatchPeriod == TimeSpan.Zero || relayTargets is not null)) Flush();
     }
@@ -136,8 +150,10 @@ public sealed class BroadcastNode : IDisposable
         if (batches.Count == 0) return;
         // Every gossip carries the sender's digest, so peers that talk anyway compare sets for free.
         var body = DigestBody();
+        var now = node.Time.GetUtcNow();
         foreach (var batch in batches)
         {
+            unconfirmed.Sent(batch.Destination, batch.Values, now);
             body["values"] = Wire.Values(batch.Values);
             Flag(body, "repair", batch.Repair);
             Flag(body, "pull", batch.Pull);
@@ -201,11 +217,27 @@ public sealed class BroadcastNode : IDisposable
         if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
         if (digest is not null) peerHave[message.Src] = digest.Have;
         Learn(values, message.Src, digest?.Recent, message.Body["repair"] is not null);
+        // The peer speaks again: the late values kept back from it while it was silent go now.
+        if (withheld.Remove(message.Src, out var kept) && digest is not null && kept.Except(digest.Have) is { IsEmpty: false } owed)
+        {
+            foreach (var value in owed.Values()) outbox.Add(message.Src, value);
+            outbox.Owe(message.Src);
+            Flush();
+        }
         var halfPeriod = TimeSpan.FromMilliseconds(options.AntiEntropyMs / 2.0);
         var lost = Wire.ReadLinkNumber(message) is var (inc, seq) && Links.Lost(message.Src, inc, seq);
         var pulled = lost && Once(lastPull, message.Src, now, halfPeriod);
         if (pulled) outbox.Pull(message.Src);
         if (digest is not null && Answer(message, digest, now, halfPeriod)) pulled = true;
+        if (digest is not null && unconfirmed.Heard(message.Src, digest.Have, now) is { IsEmpty: false } lostOnTheWay)
+        {
+            // Sent, and twice since not in the peer's digest: the values go again, as a repair, so the
+            // peer passes them on too.
+            node.Log.LogDebug("Values lost on the way to {Peer}: {Lost}", message.Src, lostOnTheWay);
+            foreach (var value in lostOnTheWay.Values()) outbox.Add(message.Src, value);
+            outbox.Owe(message.Src);
+            pulled = true;
+        }
         // Repairs go at once even when batching: they follow faults, rarely, and after a heal each
         // exchange would otherwise wait a batch period.
         if (pulled) Flush();
@@ -232,6 +264,12 @@ public sealed class BroadcastNode : IDisposable
         foreach (var value in known.Except(digest.Have).Values()) outbox.Add(message.Src, value);
         outbox.Owe(message.Src);
         return true;
+    }
+
+    private void Withhold(string peer, long value)
+    {
+        if (!withheld.TryGetValue(peer, out var kept)) withheld[peer] = kept = new ValueSet();
+        kept.Add(value);
     }
 
     /// <summary>True, and noted, unless the last time for <paramref name="peer"/> is less than <paramref name="gap"/> ago.</summary>
@@ -261,17 +299,21 @@ public sealed class BroadcastNode : IDisposable
                 // A sleep lasts at most one base period: activity that ends a leaf's doubled wait
                 // (which makes the next round due one base period after it) is never slept through.
                 var due = lastActive + QuietWait();
+                if (followUp is { } f && f < due) due = f;
                 var now = node.Time.GetUtcNow();
                 if (now < due)
                 {
-                    var basePeriod = TimeSpan.FromMilliseconds(options.AntiEntropyMs);
-                    await node.Delay(due - now < basePeriod ? due - now : basePeriod, stopping.Token);
+                    var quarter = TimeSpan.FromMilliseconds(options.AntiEntropyMs / 4.0);
+                    await node.Delay(due - now < quarter ? due - now : quarter, stopping.Token);
                     continue;
                 }
                 lastActive = now;
+                followUp = null;
                 quietRounds++;
-                var peer = SilentLongest(Overlay.SyncPeers);
-                Send(peer, RoundBody(peer, now));
+                // A peer this node sent values to and has not heard from since is likely cut off.
+                var suspects = Overlay.SyncPeers.Where(unconfirmed.Waiting).ToList();
+                var peer = SilentLongest(suspects.Count > 0 ? suspects : Overlay.SyncPeers);
+                Send(peer, RoundBody(peer));
             }
         }
         catch (OperationCanceledException)
@@ -284,26 +326,25 @@ public sealed class BroadcastNode : IDisposable
     }
 
     /// <summary>
-    /// A quiet round's message: this node's digest, and the settled values the peer's last digest
-    /// lacked, as a repair (so the peer passes them on). After a heal the first round across the
-    /// cut then carries the values at once instead of starting an exchange of digests. A value the
-    /// peer has since got costs nothing but its bytes: the round's message goes anyway.
+    /// A round's message: this node's digest, a pull, and every value the peer's last digest lacked,
+    /// recent ones too, as a repair, so the peer relays the ones it did not have. A round comes only
+    /// when the overlay has been quiet or a heal is under way, so little is in flight then. After a heal the first round across the cut carries the values at once instead of starting
+    /// an exchange of digests. A value the peer has since got costs nothing but its bytes.
     /// </summary>
-    private JsonObject RoundBody(string peer, DateTimeOffset now)
+    private JsonObject RoundBody(string peer)
     {
         var body = DigestBody();
         body["pull"] = true;
-        if (SettledGaps(peer, now) is { IsEmpty: false } missing)
+        // A leaf leaves out its recent values: they are on their way to the hub in a batch, and a
+        // batch the hub never got shows up as a loss (Unconfirmed) and goes again.
+        var leaving = Overlay.Mode == BroadcastMode.Hub ? recent.At(node.Time.GetUtcNow()) : ValueSet.Empty;
+        if (peerHave.TryGetValue(peer, out var have) && known.Except(have).Except(leaving) is { IsEmpty: false } missing)
         {
             body["values"] = Wire.Values(missing.Values());
             body["repair"] = true;
         }
         return body;
     }
-
-    /// <summary>The values this node has settled that the peer's last digest lacked.</summary>
-    private ValueSet SettledGaps(string peer, DateTimeOffset now) =>
-        peerHave.TryGetValue(peer, out var have) ? known.Except(have).Except(recent.At(now)) : ValueSet.Empty;
 
     /// <summary>
     /// A leaf's one round with the hub repairs everything, so its rounds can thin out; in direct mode

@@ -38,7 +38,7 @@ public sealed class BroadcastOptions
     public int HubWindowMs { get; set; } = 120;
 
     /// <summary>Period of anti-entropy rounds while the overlay is quiet (one digest to one sync peer); 0 turns them off.</summary>
-    public int AntiEntropyMs { get; set; } = 1000;
+    public int AntiEntropyMs { get; set; } = 700;
 
     /// <summary>Values learned less than this long ago are left out of repairs: they are most likely still in flight.</summary>
     public int SettleMs { get; set; } = 1000;
