@@ -229,10 +229,12 @@ public sealed class BroadcastNode : IDisposable
         var pulled = lost && Once(lastPull, message.Src, now, halfPeriod);
         if (pulled) outbox.Pull(message.Src);
         if (digest is not null && Answer(message, digest, now, halfPeriod)) pulled = true;
-        if (digest is not null && unconfirmed.Heard(message.Src, digest.Have, now) is { IsEmpty: false } lostOnTheWay)
+        if (digest is not null && unconfirmed.Heard(message.Src, digest.Have, now) is { IsEmpty: false } lostOnTheWay
+            && Once(lastRepair, message.Src, now, halfPeriod))
         {
             // Sent, and twice since not in the peer's digest: the values go again, as a repair, so the
-            // peer passes them on too.
+            // peer passes them on too. At most once per half period, like any repair: on a link that
+            // keeps losing, resending each time would be a storm.
             node.Log.LogDebug("Values lost on the way to {Peer}: {Lost}", message.Src, lostOnTheWay);
             foreach (var value in lostOnTheWay.Values()) outbox.Add(message.Src, value);
             outbox.Owe(message.Src);
