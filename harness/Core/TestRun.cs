@@ -130,7 +130,7 @@ public sealed class TestRun
             .Select(t => new Worker(t, options.NodeIds[t % options.NodeCount], OpenClient(), workload.OpenSession()))
             .ToList();
         var end = scheduler.Now + Seconds(options.TimeLimit);
-        Say($"Running {workload.Name} for {options.TimeLimit} s at {options.Rate}/s with {options.Concurrency} clients...");
+        Say($"Running {options.Workload} for {options.TimeLimit} s at {options.Rate}/s with {options.Concurrency} clients...");
         using var ticker = StartProgress();
         var faults = nemesis.RunAsync(end);
         var inflight = await DispatchAsync(workers, end);
@@ -139,7 +139,7 @@ public sealed class TestRun
         await nemesis.StopAllAsync();
         var opsDone = Task.WhenAll(inflight);
         Task? probing = null;
-        if (options.ProbeConvergenceMs > 0 && workload.HasFinalPhase && workload is ISetConvergence set)
+        if (options.ProbeConvergenceMs > 0 && workload.HasFinalPhase && workload.Convergence is { } set)
         {
             probe = new ConvergenceProbe(set, scheduler, options.NodeIds, OpenClient, options.ProbeConvergenceMs, faultAtEnd);
             probing = probe.RunAsync(opsDone, () => history.Ops);

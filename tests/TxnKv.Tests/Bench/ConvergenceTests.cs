@@ -7,6 +7,7 @@ using Glomers.Harness.Network;
 using Glomers.Harness.Nodes;
 using Glomers.Harness.Services;
 using Glomers.Harness.Workloads;
+using Glomers.Harness.Workloads.TxnRwRegister;
 using Glomers.NodeRuntime.Time;
 using Xunit.Abstractions;
 
@@ -38,7 +39,7 @@ public class ConvergenceTests(ITestOutputHelper output)
             var run = new TestRun(options, workload, scheduler, MessageLog.None,
                 (network, report) => new SimCluster(options, scheduler, network, logs.FullName, report), ServiceCatalog.Create, null);
             var outcome = scheduler.Run(run.RunAsync);
-            var valid = ResultComposer.Compose(WorkloadCheckers.For(options.Workload),
+            var valid = ResultComposer.Compose(WorkloadCatalog.Checker(options.Workload),
                 new CheckInput(outcome.History, outcome.Journal, outcome.Findings, options)).Valid;
             return Judge(outcome.History, valid);
         }
