@@ -10,7 +10,7 @@ namespace Glomers.Harness.Faults;
 public sealed record FaultContext(
     IReadOnlyList<string> NodeIds,
     Scheduler Scheduler,
-    SimNetwork Network,
+    Router Network,
     INodeFaults? Nodes,
     Func<string, Task<string?>> Init,
     Action<Finding> Report);

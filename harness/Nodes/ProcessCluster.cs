@@ -16,7 +16,7 @@ public sealed class ProcessCluster : INodeCluster, INodeFaults
     private readonly List<ProcessNode> nodes;
     private readonly string logDirectory;
 
-    public ProcessCluster(TestOptions options, Scheduler scheduler, SimNetwork network, string logDirectory)
+    public ProcessCluster(TestOptions options, Scheduler scheduler, Router network, string logDirectory)
     {
         this.logDirectory = logDirectory;
         nodes = [.. options.NodeIds.Select(id => new ProcessNode(id, options, scheduler, network,
@@ -56,7 +56,7 @@ public sealed class ProcessCluster : INodeCluster, INodeFaults
 }
 
 /// <summary>One node process and the three threads that pump its pipes.</summary>
-internal sealed class ProcessNode(string id, TestOptions options, Scheduler scheduler, SimNetwork network, string logPath,
+internal sealed class ProcessNode(string id, TestOptions options, Scheduler scheduler, Router network, string logPath,
     Action<string, string> stopped) : IEndpoint
 {
     private BlockingCollection<string> stdin = new(new ConcurrentQueue<string>());

@@ -19,7 +19,7 @@ public sealed class SimCluster : INodeCluster, INodeFaults, INodeLoad
     private readonly Dictionary<string, SimNode> nodes = new(StringComparer.Ordinal);
     private readonly List<StreamWriter> logs = [];
 
-    public SimCluster(TestOptions options, Scheduler scheduler, SimNetwork network, string logDirectory, Action<Finding> report)
+    public SimCluster(TestOptions options, Scheduler scheduler, Router network, string logDirectory, Action<Finding> report)
     {
         if (!scheduler.IsVirtual) throw new BenchException("--mode sim needs the scheduler on virtual time");
         this.options = options;
