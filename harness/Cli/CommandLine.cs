@@ -229,7 +229,7 @@ public static class CommandLine
         if (positional is null && o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
         if (positional is null && !File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
         o = o with { NodeCountGiven = nodeCountGiven };
-        if (o.Busy && o.Nemesis.Contains("slow"))
+        if (o.Busy && o.Nemesis.Contains(SlowFault.Kind.Name))
             throw new BenchException("--busy keeps the nodes slow for the whole run; --nemesis slow would turn that on and off (use one of them)");
         o = o with { Concurrency = ParseConcurrency(concurrency ?? "1n", o.NodeCount) };
         if (!seedGiven) o = o with { Seed = Random.Shared.NextInt64(1, 1_000_000_000) };

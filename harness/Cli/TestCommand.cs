@@ -35,7 +35,7 @@ public static class TestCommand
         var wall = Stopwatch.StartNew();
         // A bad --bin for sim mode is a command-line error, found before anything is stored.
         if (options.Mode == RunMode.Sim) SimAssembly.NodeClass(options.Bin);
-        else if (options.Busy || options.Nemesis.Contains("slow")) throw new BenchException(Faults.SlowFault.ProcessModeRefusal);
+        else if (Faults.FaultCatalog.ProcessModeRefusal(options) is { } refusal) throw new BenchException(refusal);
         var workload = WorkloadCatalog.Create(options.Workload, options);
         var store = RunStore.Create(options, DateTimeOffset.UtcNow);
         store.WriteOptions(options);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 using Glomers.Harness.History;
 
 namespace Glomers.Harness.Network;
@@ -11,7 +12,7 @@ namespace Glomers.Harness.Network;
 /// journaled when sent, and is checked against the partition's grudge when it is due; a blocked
 /// message counts as sent, never as received.
 /// </summary>
-public sealed class Router(Scheduler scheduler, Latency latency, MessageLog log, Action<Finding> report)
+public sealed class Router(Scheduler scheduler, Latency latency, MessageLog log, Action<Finding> report) : INetworkFaults
 {
     private readonly Dictionary<string, IEndpoint> endpoints = new(StringComparer.Ordinal);
     private readonly HashSet<string> closed = new(StringComparer.Ordinal);

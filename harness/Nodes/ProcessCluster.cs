@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Glomers.Harness.Cli;
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 using Glomers.Harness.Network;
 
 namespace Glomers.Harness.Nodes;
