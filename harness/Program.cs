@@ -17,7 +17,9 @@ try
         "check" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(),
         "check" => CheckCommand.Run(args[1..], Console.Out),
         "summary" => SummaryCommand.Run(args[1..], Console.Out),
-        _ => throw new BenchException($"unknown command '{args[0]}' (commands: test, check, sweep, summary; see glomers --help)"),
+        "report" => ReportCommand.Run(args[1..], Console.Out),
+        "serve" => ServeCommand.Run(args[1..], Console.Out),
+        _ => throw new BenchException($"unknown command '{args[0]}' (commands: test, check, sweep, summary, report, serve; see glomers --help)"),
     };
 }
 catch (BenchException e)

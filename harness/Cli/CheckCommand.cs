@@ -55,6 +55,8 @@ public static class CheckCommand
         results["notes"] = notes;
 
         var store = Save(options, historyPath, results);
+        store.WriteRunInfo(wall.Elapsed);
+        store.WriteReport(results, history, options.FlowWindow);
         return new Result(checkedResult.Valid, results, store, wall.Elapsed, history.Count);
     }
 

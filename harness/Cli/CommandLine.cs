@@ -21,6 +21,11 @@ public static class CommandLine
           glomers check -w WORKLOAD HISTORY [test flags]
                                      judge a recorded history (Maelstrom's history.edn or .edn.gz, or
                                      our history.jsonl) with the run's flags; stored as a test is
+          glomers report RUN_DIR [--flow-window START-END]
+                                     rebuild report.html of a stored run (ours or Maelstrom's)
+          glomers serve [--store DIR] [--port N] [--host ADDR]
+                                     browse, filter and compare the runs of a store at
+                                     http://127.0.0.1:8080 (--port 0 picks a free port)
           glomers summary RUN_DIR [--no-header]
                                      the key figures of a stored run (ours or Maelstrom's), with
                                      a line naming the columns unless --no-header
@@ -63,6 +68,9 @@ public static class CommandLine
           --slow-stalls N            stalls per second of a node's own work, at random (default 3);
                                      the defaults match a 2-core machine beside a CPU hog
           --store DIR                where runs are saved (default ./store)
+          --flow-window START-END    seconds of the run (as on report.html's time axes) whose message
+                                     flow and process timeline report.html draws (default: the first
+                                     2 s of the main phase)
 
         Sweep flags (glomers sweep takes every test flag but --seed and --mode; it always runs sim mode
         and writes store/sweeps/<workload>-<time>.tsv, the run folder of every seed):
@@ -70,7 +78,7 @@ public static class CommandLine
           --workers N                runs at once (default: the number of processors)
 
         Output: store/<workload>/<timestamp>/ with results.json, history.jsonl, messages.jsonl,
-        node-logs/<node>.log; store/latest points at the newest run.
+        node-logs/<node>.log, report.html, run.json; store/latest points at the newest run.
         Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line, unreadable history or bench
         error (sweep: the worst seed).
         """;
@@ -215,6 +223,7 @@ public static class CommandLine
                 case "--slow-stall": o = o with { Slow = o.Slow with { StallMs = FlagValues.NonNegative(flag, Value()) } }; break;
                 case "--slow-stalls": o = o with { Slow = o.Slow with { StallsPerSecond = FlagValues.NonNegative(flag, Value()) } }; break;
                 case "--store": o = o with { StoreRoot = Value() }; break;
+                case "--flow-window": o = o with { FlowWindow = Reports.FlowWindow.Parse(Value()) }; break;
                 case var named when WorkloadCatalog.Flags.FirstOrDefault(f => f.Name == named) is { } workloadFlag:
                     o = workloadFlag.Apply(o, Value());
                     break;

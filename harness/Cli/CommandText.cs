@@ -46,6 +46,7 @@ public static class CommandText
         if (o.RecoveryTime != d.RecoveryTime) Add("--recovery-time", Number(o.RecoveryTime));
         if (o.ProbeConvergenceMs != d.ProbeConvergenceMs) Add("--probe-convergence", Number(o.ProbeConvergenceMs));
         if (o.StoreRoot != d.StoreRoot) Add("--store", o.StoreRoot);
+        if (o.FlowWindow is { } window) Add("--flow-window", window.Flag);
         Add("--seed", o.Seed.ToString(CultureInfo.InvariantCulture));
         if (o.BinArgs.Count > 0)
         {

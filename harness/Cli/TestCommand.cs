@@ -43,16 +43,19 @@ public static class TestCommand
         console?.WriteLine($"Store: {store.Directory}");
         var sim = options.Mode == RunMode.Sim;
         var scheduler = new Scheduler(sim ? new VirtualTimeProvider() : TimeProvider.System);
+        // Virtual time is read where the scheduler records ops; real time can be read from the console's timer.
+        var progress = new RunProgress(options.TimeLimit + (workload.HasFinalPhase ? options.RecoveryTime : 0), sim ? null : () => scheduler.Now);
         RunOutcome outcome;
         ProcessCluster? cluster = null;
-        using (var messages = new MessageLog(store.OpenMessages(), options.LogNetSend || options.LogNetRecv ? console : null,
+        using (var runConsole = console is null ? null : new ProgressConsole(console, progress, ProgressConsole.IsTerminal(console)))
+        using (var messages = new MessageLog(store.OpenMessages(), options.LogNetSend || options.LogNetRecv ? runConsole : null,
                    options.LogNetSend, options.LogNetRecv))
         {
             var run = new TestRun(options, workload, scheduler, messages,
                 (network, report) => sim
                     ? new SimCluster(options, scheduler, network, store.NodeLogs, report)
                     : cluster = new ProcessCluster(options, scheduler, network, store.NodeLogs),
-                ServiceCatalog.Create, console);
+                ServiceCatalog.Create, runConsole) { Progress = progress };
             outcome = scheduler.Run(run.RunAsync);
         }
         store.WriteHistory(outcome.History);
@@ -68,6 +71,8 @@ public static class TestCommand
             results["aborted"] = why;
         }
         store.WriteResults(results);
+        store.WriteRunInfo(wall.Elapsed);
+        if (store.WriteReport(results, outcome.History, options.FlowWindow) is { } problem) console?.WriteLine(problem);
         store.MarkLatest();
         return new Result(valid, results, store, wall.Elapsed, cluster?.ProcessIds ?? []);
     }

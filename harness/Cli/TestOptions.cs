@@ -51,6 +51,9 @@ public sealed record TestOptions
     public double ProbeConvergenceMs { get; init; }
     public string StoreRoot { get; init; } = "store";
 
+    /// <summary>The seconds of the run that report.html's message flow and timeline show; null for the main phase's first 2 s.</summary>
+    public Reports.FlowWindow? FlowWindow { get; init; }
+
     /// <summary>Without --node-count, Jepsen's default nodes are n1..n5; with it, n0..n(N-1).</summary>
     public bool NodeCountGiven { get; init; } = true;
 

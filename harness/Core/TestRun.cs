@@ -63,6 +63,12 @@ public sealed class TestRun
 
     public Router Network => network;
 
+    /// <summary>Counters for the console's progress line, fed with every op recorded.</summary>
+    public Reports.RunProgress? Progress
+    {
+        init => history.Observer = value is null ? null : op => value.Observe(op, network.MessageCount);
+    }
+
     public async Task<RunOutcome> RunAsync()
     {
         string? aborted = null;
@@ -131,7 +137,6 @@ public sealed class TestRun
             .ToList();
         var end = scheduler.Now + Seconds(options.TimeLimit);
         Say($"Running {options.Workload} for {options.TimeLimit} s at {options.Rate}/s with {options.Concurrency} clients...");
-        using var ticker = StartProgress();
         var faults = nemesis.RunAsync(end);
         var inflight = await DispatchAsync(workers, end);
         await faults;
@@ -265,21 +270,6 @@ public sealed class TestRun
         return definite || idempotent.Contains(op.F)
             ? (OpType.Fail, op.Value?.DeepClone(), error)
             : (OpType.Info, op.Value?.DeepClone(), error);
-    }
-
-    private IDisposable? StartProgress()
-    {
-        // Virtual time runs far ahead of the wall clock: progress lines would only flood the console.
-        if (progress is null || scheduler.IsVirtual) return null;
-        var started = scheduler.Now;
-        return scheduler.Time.CreateTimer(_ => scheduler.Post(() =>
-        {
-            var ops = history.Ops;
-            var done = ops.Where(o => o.IsClient && o.Type != OpType.Invoke).GroupBy(o => o.Type).ToDictionary(g => g.Key, g => g.Count());
-            progress.WriteLine($"  {(scheduler.Now - started) / 1e9,6:0.0}s  ops {ops.Count(o => o.IsClient && o.Type == OpType.Invoke),7}" +
-                $"  ok {done.GetValueOrDefault(OpType.Ok),7}  fail {done.GetValueOrDefault(OpType.Fail),5}  info {done.GetValueOrDefault(OpType.Info),5}" +
-                $"  msgs {network.MessageCount,9}{(network.IsPartitioned ? "  [partitioned]" : "")}");
-        }), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
     }
 
     private BenchClient OpenClient()

@@ -10,10 +10,14 @@ public sealed class HistoryRecorder(Scheduler scheduler)
 
     public IReadOnlyList<Op> Ops => ops;
 
+    /// <summary>Told of every op as it is recorded (the console's progress line).</summary>
+    public Action<Op>? Observer { get; set; }
+
     public Op Add(OpType type, int process, string f, JsonNode? value, string? error = null, bool final = false, string? node = null)
     {
         var op = new Op(ops.Count, scheduler.Now, type, process, f, value) { Error = error, Final = final, Node = node };
         ops.Add(op);
+        Observer?.Invoke(op);
         return op;
     }
 }

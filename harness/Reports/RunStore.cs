@@ -83,6 +83,26 @@ public sealed class RunStore
         ["slow"] = new JsonObject { ["cost-ms"] = o.Slow.CostMs, ["stall-ms"] = o.Slow.StallMs, ["stalls-per-second-of-work"] = o.Slow.StallsPerSecond },
     }.ToJsonString(Pretty) + "\n");
 
+    /// <summary>run.json: what is known only once the run is over (its wall time), for the index of `glomers serve`.</summary>
+    public void WriteRunInfo(TimeSpan wall) =>
+        File.WriteAllText(Path.Combine(Directory, RunIndex.RunInfoFile), new JsonObject { ["wall-seconds"] = Math.Round(wall.TotalSeconds, 3) }.ToJsonString(Pretty) + "\n");
+
+    /// <summary>report.html from the run in memory; a report that cannot be built costs the run nothing: the reason is returned for the console.</summary>
+    public string? WriteReport(JsonObject results, IReadOnlyList<Op> history, Reports.FlowWindow? window)
+    {
+        try
+        {
+            var options = File.Exists(Path.Combine(Directory, "options.json")) ? JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, "options.json"))) as JsonObject : null;
+            RunReport.Write(new RunFolder(Directory, results, options, history, "history.jsonl"), window);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The run and its verdict stand whatever the page's trouble; `glomers report` can try again.
+            return $"report.html not written: {e.GetType().Name}: {e.Message}";
+        }
+    }
+
     /// <summary>Points store/latest and store/&lt;workload&gt;/latest at this run (relative links).</summary>
     public void MarkLatest()
     {

@@ -130,7 +130,7 @@ public sealed class CheckCommandTests : IDisposable
         var result = Check("-w", "echo", fixture.HistoryPath, "--node-count", "1");
 
         Assert.Equal(File.ReadAllBytes(fixture.HistoryPath), File.ReadAllBytes(Path.Combine(result.Store.Directory, "history.edn.gz")));
-        Assert.Equal(["history.edn.gz", "node-logs", "options.json", "results.json"],
+        Assert.Equal(["history.edn.gz", "node-logs", "options.json", "report.html", "results.json", "run.json"],
             Directory.EnumerateFileSystemEntries(result.Store.Directory).Select(Path.GetFileName).Order());
     }
 
