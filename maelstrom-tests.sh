@@ -29,13 +29,19 @@ echo-wrong|artifacts/bin/BrokenNodes/release/BrokenNodes|-w echo --node-count 1 
 EXERCISES
 }
 
+# The steps, their node, flags and sweep faults: one line each in challenge-steps.txt (its header says how).
+steps_file=challenge-steps.txt
+catalogue() {
+  grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$steps_file"
+}
+
 usage() {
   cat <<USAGE
 Usage: ./maelstrom-tests.sh [--quick] [--engine glomers|maelstrom] [--seed N] [--sweep N] [STEP...]
        ./maelstrom-tests.sh --exercise NAME [--seed N]
 
 Runs the Gossip Glomers challenges against this repository's nodes and prints one table.
-  STEP               only these steps (1 2 3a 3b 3c 3d 3e 4 4pn 5a 5b 5c 6a 6b 6c); default: all
+  STEP               only these steps ($(catalogue | cut -d'|' -f1 | tr '\n' ' ' | sed 's/ $//')); default: all
   --quick            5-second runs with a 3-second recovery (what CI runs)
   --engine E         glomers (default: this repository's bench) or maelstrom (real Maelstrom,
                      which needs Java and 'maelstrom' on PATH or MAELSTROM_HOME)
@@ -74,31 +80,6 @@ while [ $# -gt 0 ]; do
     *) steps+=("$1"); shift ;;
   esac
 done
-
-# step | node | workload flags | node args (after --) | extra faults for --sweep (and their flags).
-# Every step should survive a busy machine (slow). Every fault starts with the main phase; where
-# kill is among them, faults flip every 5 s on average, so that a kill of every node rarely
-# outlasts the run (a run with no ok op at all is invalid by Maelstrom's stats checker, whatever
-# the node does).
-catalogue() {
-cat <<'STEPS'
-1|Echo|-w echo --node-count 1 --time-limit 10||slow
-2|UniqueIds|-w unique-ids --time-limit 30 --rate 1000 --node-count 3 --availability total --nemesis partition||partition,one-way,duplicate,slow
-3a|Broadcast|-w broadcast --node-count 1 --time-limit 20 --rate 10||pause,duplicate,slow
-3b|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10||partition,one-way,pause,duplicate,slow
-3c|Broadcast|-w broadcast --node-count 5 --time-limit 20 --rate 10 --nemesis partition||partition,one-way,pause,duplicate,slow
-3d|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode direct|partition,slow
-3e|Broadcast|-w broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100|--mode hub|partition,slow
-4|GCounter|-w g-counter --node-count 3 --rate 100 --time-limit 20 --nemesis partition||partition,one-way,pause,kill,duplicate,slow --nemesis-interval 5
-4pn|GCounter|-w pn-counter --node-count 5 --rate 100 --time-limit 20 --nemesis partition||partition,one-way,pause,kill,duplicate,slow --nemesis-interval 5
-5a|KafkaLog|-w kafka --node-count 1 --concurrency 2n --time-limit 20 --rate 1000||slow
-5b|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000||slow
-5c|KafkaLog|-w kafka --node-count 2 --concurrency 2n --time-limit 20 --rate 1000||slow
-6a|TxnKv|-w txn-rw-register --node-count 1 --time-limit 20 --rate 1000 --concurrency 2n --consistency-models read-uncommitted --availability total||slow
-6b|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-uncommitted --availability total --nemesis partition||partition,one-way,duplicate,slow
-6c|TxnKv|-w txn-rw-register --node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --consistency-models read-committed --availability total --nemesis partition||partition,one-way,duplicate,slow
-STEPS
-}
 
 case "$sweep" in
   ''|*[!0-9]*) echo "maelstrom-tests.sh: --sweep takes a number of seeds" >&2; exit 254 ;;
@@ -237,7 +218,7 @@ ran=0
 # Runs and sweep seeds that were valid or not, for CI's count.
 runs_passed=0
 runs_failed=0
-while IFS='|' read -r step node flags nodeargs faults; do
+while IFS='|' read -r step node flags nodeargs faults sweepflags; do
   wanted "$step" || continue
   if [ ! -f "nodes/$node/$node.csproj" ]; then
     rows+=("$step|$node|not built yet|-|-|-|-|-")
@@ -261,6 +242,7 @@ while IFS='|' read -r step node flags nodeargs faults; do
       flags=$(echo "$flags" | sed -E 's/ --nemesis [^ ]+//')
       flags="$flags --nemesis $faults"
     fi
+    [ -n "$sweepflags" ] && flags="$flags $sweepflags"
     echo
     echo "=== step $step: sweep of seeds 1-$sweep"
     echo "$glomers sweep $flags --bin $bin --seeds 1-$sweep${nodeargs:+ -- $nodeargs}"

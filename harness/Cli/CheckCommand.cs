@@ -5,6 +5,7 @@ using Glomers.Harness.Core;
 using Glomers.Harness.History;
 using Glomers.Harness.Network;
 using Glomers.Harness.Reports;
+using Glomers.Harness.Workloads;
 
 namespace Glomers.Harness.Cli;
 
@@ -81,11 +82,11 @@ public static class CheckCommand
     {
         try
         {
-            return WorkloadCheckers.For(workload);
+            return WorkloadCatalog.Checker(workload);
         }
         catch (ArgumentException)
         {
-            throw new BenchException($"check: no checker for workload '{workload}' (known: {string.Join(", ", WorkloadCheckers.Known)})");
+            throw new BenchException($"check: no checker for workload '{workload}' (known: {string.Join(", ", WorkloadCatalog.Names)})");
         }
     }
 }

@@ -1,22 +1,16 @@
 using System.Globalization;
 using Glomers.Harness.Core;
 using Glomers.Harness.Faults;
+using Glomers.Harness.Workloads;
 
 namespace Glomers.Harness.Cli;
 
 /// <summary>Parses Maelstrom's test flags (and the bench's own) into <see cref="TestOptions"/>. Every mistake names the flag.</summary>
 public static class CommandLine
 {
-    public static readonly string[] KnownWorkloads = [.. Workloads.Workloads.Names];
+    public static IReadOnlyList<string> KnownWorkloads => WorkloadCatalog.Names;
 
-    public static readonly string[] ConsistencyModels =
-    [
-        "read-uncommitted", "read-committed", "repeatable-read", "snapshot-isolation", "serializable",
-        "strict-serializable", "linearizable", "sequential", "causal", "monotonic-atomic-view", "consistent-view",
-        "cursor-stability", "update-serializable", "strong-session-serializable", "strong-snapshot-isolation",
-    ];
-
-    public const string Help = """
+    private const string Usage = """
         glomers: a Maelstrom-compatible test bench for Maelstrom nodes
 
         Usage:
@@ -36,10 +30,9 @@ public static class CommandLine
                                      the key figures of a stored run (ours or Maelstrom's), with
                                      a line naming the columns unless --no-header
           glomers --help
+        """;
 
-        Workloads: echo, unique-ids, broadcast, g-set, g-counter, pn-counter, kafka, txn-rw-register, lin-kv
-        (lin-kv runs each key on 2 threads per node: --concurrency must be a multiple of 2n, e.g. 2n)
-
+    private const string MaelstromFlags = """
         Maelstrom's flags (same meaning and defaults):
           -w, --workload NAME        workload to run (required)
           --bin PATH                 the node executable (a .dll runs under `dotnet`) (required)
@@ -49,20 +42,13 @@ public static class CommandLine
           --concurrency N|Kn         client workers, or K per node (default 1n)
           --latency MS               mean network latency between nodes and to services (default 0)
           --latency-dist DIST        constant | uniform | exponential (default constant)
-          --nemesis FAULTS           comma-separated faults: partition, one-way (drop one direction
-                                     between two random groups), pause (stop nodes, resume them later),
-                                     kill (kill nodes, restart them empty and init them again),
-                                     duplicate (deliver some messages between nodes twice),
-                                     slow (nodes run as on a busy machine: see --slow-cost; sim only)
+          --nemesis FAULTS           comma-separated faults:
+        """;
+
+    private const string CommonFlags = """
           --nemesis-interval SECONDS each fault starts when the main phase does, then stops and starts
                                      again after gaps uniform in [0, 2 x SECONDS] (default 10)
-          --topology NAME            line | grid | tree | tree2 | tree3 | tree4 | total (default grid)
           --availability A           total, or the required fraction of ok operations in [0, 1]
-          --consistency-models M     comma-separated models txn-rw-register is checked against (default
-                                     strict-serializable); Maelstrom itself needs spaces around the commas
-          --key-count N              active keys at any time, for txn-rw-register and kafka (default 10)
-          --max-txn-length N         most micro-ops in a txn-rw-register transaction (default 4)
-          --max-writes-per-key N     most writes to one key, for txn-rw-register and kafka (default 16)
           --log-stderr               echo nodes' stderr to the console
           --log-net-send             print every message sent
           --log-net-recv             print every message received
@@ -73,9 +59,6 @@ public static class CommandLine
                                      sim: load the node class from the .dll next to --bin and run the
                                      whole cluster in the bench on virtual time (same seed, same run)
           --recovery-time SECONDS    wait after healing before the final reads (default 10)
-          --probe-convergence MS     broadcast, g-set: read every node every MS ms from the final heal
-                                     on (reads kept out of the history) and report in results.json
-                                     when each node first held every acknowledged value (default off)
           --busy                     sim: the nodes run as on a busy machine for the whole run (a steady
                                      background load), with the costs and stalls below
           --slow-cost MS             busy machine (--busy, --nemesis slow): mean processing time of each
@@ -99,6 +82,36 @@ public static class CommandLine
         Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad command line, unreadable history or bench
         error (sweep: the worst seed).
         """;
+
+    /// <summary>The text of glomers --help: the workloads, their flags and the faults come from their catalogs.</summary>
+    public static string Help { get; } = string.Join("\n",
+    [
+        Usage, "",
+        "Workloads (-w NAME), with the flags each reads besides the common ones:",
+        .. WorkloadCatalog.All.SelectMany(w => (IEnumerable<string>)[
+            .. Row(2, w.Name, w.Help),
+            .. w.Flags.SelectMany(f => Row(4, $"{f.Name} {f.Value}", f.Help))]),
+        "",
+        MaelstromFlags,
+        .. FaultCatalog.Help.SelectMany(f => Row(4, f.Name, f.Help)),
+        CommonFlags,
+    ]);
+
+    /// <summary>A term and its text in --help's two columns, the text wrapped to lines of at most 100 characters.</summary>
+    private static IEnumerable<string> Row(int indent, string term, string text)
+    {
+        const int column = 29, width = 100;
+        var lines = new List<string>();
+        foreach (var word in text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (lines.Count > 0 && lines[^1].Length + 1 + word.Length <= width - column) lines[^1] += " " + word;
+            else lines.Add(word);
+        }
+        var head = new string(' ', indent) + term;
+        if (head.Length >= column - 1) yield return head;
+        for (var i = 0; i < lines.Count; i++)
+            yield return (i == 0 && head.Length < column - 1 ? head.PadRight(column) : new string(' ', column)) + lines[i];
+    }
 
     public static TestOptions ParseTest(IReadOnlyList<string> args) => Parse(args, positional: null);
 
@@ -153,11 +166,11 @@ public static class CommandLine
                     o = o with { Workload = w };
                     break;
                 case "--bin": o = o with { Bin = Value() }; break;
-                case "--node-count": o = o with { NodeCount = PositiveInt(flag, Value()) }; nodeCountGiven = true; break;
-                case "--time-limit": o = o with { TimeLimit = NonNegative(flag, Value()) }; break;
-                case "--rate": o = o with { Rate = NonNegative(flag, Value()) }; break;
+                case "--node-count": o = o with { NodeCount = FlagValues.PositiveInt(flag, Value()) }; nodeCountGiven = true; break;
+                case "--time-limit": o = o with { TimeLimit = FlagValues.NonNegative(flag, Value()) }; break;
+                case "--rate": o = o with { Rate = FlagValues.NonNegative(flag, Value()) }; break;
                 case "--concurrency": concurrency = Value(); break;
-                case "--latency": o = o with { LatencyMs = NonNegative(flag, Value()) }; break;
+                case "--latency": o = o with { LatencyMs = FlagValues.NonNegative(flag, Value()) }; break;
                 case "--latency-dist":
                     o = o with
                     {
@@ -175,13 +188,7 @@ public static class CommandLine
                     foreach (var f in faults) FaultCatalog.Require(f);
                     o = o with { Nemesis = faults };
                     break;
-                case "--nemesis-interval": o = o with { NemesisInterval = Positive(flag, Value()) }; break;
-                case "--topology":
-                    var t = Value();
-                    if (!Workloads.Topologies.Names.Contains(t))
-                        throw new BenchException($"--topology: unknown topology '{t}' (known: {string.Join(", ", Workloads.Topologies.Names)})");
-                    o = o with { Topology = t };
-                    break;
+                case "--nemesis-interval": o = o with { NemesisInterval = FlagValues.Positive(flag, Value()) }; break;
                 case "--availability":
                     var a = Value();
                     if (a == "total") o = o with { Availability = 1.0, AvailabilityTotal = true };
@@ -189,15 +196,6 @@ public static class CommandLine
                         o = o with { Availability = fa, AvailabilityTotal = false };
                     else throw new BenchException($"--availability: '{a}' must be 'total' or a number between 0 and 1");
                     break;
-                case "--consistency-models":
-                    var models = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                    foreach (var m in models.Where(m => !ConsistencyModels.Contains(m)))
-                        throw new BenchException($"--consistency-models: unknown model '{m}'");
-                    o = o with { ConsistencyModels = models };
-                    break;
-                case "--key-count": o = o with { KeyCount = PositiveInt(flag, Value()) }; break;
-                case "--max-txn-length": o = o with { MaxTxnLength = PositiveInt(flag, Value()) }; break;
-                case "--max-writes-per-key": o = o with { MaxWritesPerKey = PositiveInt(flag, Value()) }; break;
                 case "--log-stderr": o = o with { LogStderr = true }; break;
                 case "--log-net-send": o = o with { LogNetSend = true }; break;
                 case "--log-net-recv": o = o with { LogNetRecv = true }; break;
@@ -219,14 +217,16 @@ public static class CommandLine
                         },
                     };
                     break;
-                case "--recovery-time": o = o with { RecoveryTime = NonNegative(flag, Value()) }; break;
-                case "--probe-convergence": o = o with { ProbeConvergenceMs = Positive(flag, Value()) }; break;
+                case "--recovery-time": o = o with { RecoveryTime = FlagValues.NonNegative(flag, Value()) }; break;
                 case "--busy": o = o with { Busy = true }; break;
-                case "--slow-cost": o = o with { Slow = o.Slow with { CostMs = NonNegative(flag, Value()) } }; break;
-                case "--slow-stall": o = o with { Slow = o.Slow with { StallMs = NonNegative(flag, Value()) } }; break;
-                case "--slow-stalls": o = o with { Slow = o.Slow with { StallsPerSecond = NonNegative(flag, Value()) } }; break;
+                case "--slow-cost": o = o with { Slow = o.Slow with { CostMs = FlagValues.NonNegative(flag, Value()) } }; break;
+                case "--slow-stall": o = o with { Slow = o.Slow with { StallMs = FlagValues.NonNegative(flag, Value()) } }; break;
+                case "--slow-stalls": o = o with { Slow = o.Slow with { StallsPerSecond = FlagValues.NonNegative(flag, Value()) } }; break;
                 case "--store": o = o with { StoreRoot = Value() }; break;
                 case "--flow-window": o = o with { FlowWindow = Reports.FlowWindow.Parse(Value()) }; break;
+                case var named when WorkloadCatalog.Flags.FirstOrDefault(f => f.Name == named) is { } workloadFlag:
+                    o = workloadFlag.Apply(o, Value());
+                    break;
                 case var bare when positional is not null && !bare.StartsWith('-'):
                     positional.Add(bare);
                     break;
@@ -238,7 +238,7 @@ public static class CommandLine
         if (positional is null && o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
         if (positional is null && !File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
         o = o with { NodeCountGiven = nodeCountGiven };
-        if (o.Busy && o.Nemesis.Contains("slow"))
+        if (o.Busy && o.Nemesis.Contains(SlowFault.Kind.Name))
             throw new BenchException("--busy keeps the nodes slow for the whole run; --nemesis slow would turn that on and off (use one of them)");
         o = o with { Concurrency = ParseConcurrency(concurrency ?? "1n", o.NodeCount) };
         if (!seedGiven) o = o with { Seed = Random.Shared.NextInt64(1, 1_000_000_000) };
@@ -252,19 +252,4 @@ public static class CommandLine
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
         throw new BenchException($"--concurrency: '{value}' must be a positive integer or Kn (K per node, e.g. 2n)");
     }
-
-    private static int PositiveInt(string flag, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new BenchException($"{flag}: '{value}' must be a positive integer");
-
-    private static double NonNegative(string flag, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && double.IsFinite(d)
-            ? d
-            : throw new BenchException($"{flag}: '{value}' must be a non-negative number");
-
-    private static double Positive(string flag, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0 && double.IsFinite(d)
-            ? d
-            : throw new BenchException($"{flag}: '{value}' must be a positive number");
 }

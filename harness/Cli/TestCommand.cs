@@ -35,10 +35,8 @@ public static class TestCommand
         var wall = Stopwatch.StartNew();
         // A bad --bin for sim mode is a command-line error, found before anything is stored.
         if (options.Mode == RunMode.Sim) SimAssembly.NodeClass(options.Bin);
-        else if (options.Busy || options.Nemesis.Contains("slow")) throw new BenchException(Faults.SlowFault.ProcessModeRefusal);
-        var workload = Workloads.Workloads.Create(options.Workload, options);
-        if (options.ProbeConvergenceMs > 0 && workload is not ISetConvergence)
-            throw new BenchException($"--probe-convergence reads a set from every node: it works for broadcast and g-set, not {options.Workload}");
+        else if (Faults.FaultCatalog.ProcessModeRefusal(options) is { } refusal) throw new BenchException(refusal);
+        var workload = WorkloadCatalog.Create(options.Workload, options);
         var store = RunStore.Create(options, DateTimeOffset.UtcNow);
         store.WriteOptions(options);
         console?.WriteLine(CommandText.Of(options));
@@ -62,7 +60,7 @@ public static class TestCommand
         }
         store.WriteHistory(outcome.History);
         var input = new CheckInput(outcome.History, outcome.Journal, outcome.Findings, options);
-        var checkedResult = ResultComposer.Compose(WorkloadCheckers.For(options.Workload), input);
+        var checkedResult = ResultComposer.Compose(WorkloadCatalog.Checker(options.Workload), input);
         var valid = checkedResult.Valid;
         var results = checkedResult.ToJson();
         if (outcome.Convergence is { } convergence) results["convergence"] = convergence;

@@ -8,7 +8,7 @@ namespace Glomers.Harness.Clients;
 /// A Maelstrom client: one request at a time, msg_ids from 1, replies matched on in_reply_to;
 /// anything else that arrives (late replies to a request it gave up on) is dropped.
 /// </summary>
-public sealed class BenchClient(string id, Scheduler scheduler, SimNetwork network) : IEndpoint
+public sealed class BenchClient(string id, Scheduler scheduler, Router network) : IEndpoint
 {
     private long lastMsgId;
     private (long MsgId, TaskCompletionSource<JsonObject?> Reply)? waiting;

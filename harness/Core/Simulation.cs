@@ -24,7 +24,7 @@ public sealed class Simulation : IDisposable
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Scheduler scheduler = new(new VirtualTimeProvider());
-    private readonly SimNetwork network;
+    private readonly Router network;
     private readonly SimCluster cluster;
     private readonly IReadOnlyDictionary<string, IService> services;
     private readonly List<Finding> findings = [];
@@ -42,7 +42,7 @@ public sealed class Simulation : IDisposable
     {
         var options = new TestOptions { NodeCount = nodeCount, LatencyMs = latencyMs, Seed = seed, Mode = RunMode.Sim, BinArgs = nodeArgs };
         NodeIds = options.NodeIds;
-        network = new SimNetwork(scheduler, new Latency(options.LatencyDist, latencyMs, new SeededRandom(seed, "latency")), MessageLog.None, findings.Add);
+        network = new Router(scheduler, new Latency(options.LatencyDist, latencyMs, new SeededRandom(seed, "latency")), MessageLog.None, findings.Add);
         cluster = new SimCluster(options, nodeClass, scheduler, network, logDirectory: null, findings.Add);
         cluster.NodeStopped += (node, why) => findings.Add(new Finding(scheduler.Now, node, "node-exited", $"{node} {why}"));
         foreach (var node in cluster.Nodes) network.Add(node);

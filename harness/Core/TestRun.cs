@@ -30,7 +30,7 @@ public sealed class TestRun
     private readonly TestOptions options;
     private readonly IWorkload workload;
     private readonly Scheduler scheduler;
-    private readonly SimNetwork network;
+    private readonly Router network;
     private readonly INodeCluster cluster;
     private readonly HistoryRecorder history;
     private readonly List<Finding> findings = [];
@@ -42,7 +42,7 @@ public sealed class TestRun
     private int nextClient;
 
     public TestRun(TestOptions options, IWorkload workload, Scheduler scheduler, MessageLog messageLog,
-        Func<SimNetwork, Action<Finding>, INodeCluster> makeCluster, Func<long, IReadOnlyDictionary<string, IService>> makeServices, TextWriter? progress)
+        Func<Router, Action<Finding>, INodeCluster> makeCluster, Func<long, IReadOnlyDictionary<string, IService>> makeServices, TextWriter? progress)
     {
         this.options = options;
         this.workload = workload;
@@ -51,7 +51,7 @@ public sealed class TestRun
         // Independent named streams of one seed, so a change in one part does not reshuffle the others.
         var latencyRandom = new SeededRandom(options.Seed, "latency");
         generatorRandom = new SeededRandom(options.Seed, "generator");
-        network = new SimNetwork(scheduler, new Latency(options.LatencyDist, options.LatencyMs, latencyRandom), messageLog, findings.Add);
+        network = new Router(scheduler, new Latency(options.LatencyDist, options.LatencyMs, latencyRandom), messageLog, findings.Add);
         history = new HistoryRecorder(scheduler);
         cluster = makeCluster(network, findings.Add);
         foreach (var node in cluster.Nodes) network.Add(node);
@@ -61,7 +61,7 @@ public sealed class TestRun
         nemesis = new Nemesis(options.Nemesis, options.NemesisInterval, options.Seed, faults, history, Say);
     }
 
-    public SimNetwork Network => network;
+    public Router Network => network;
 
     /// <summary>Counters for the console's progress line, fed with every op recorded.</summary>
     public Reports.RunProgress? Progress
@@ -143,7 +143,7 @@ public sealed class TestRun
             .Select(t => new Worker(t, options.NodeIds[t % options.NodeCount], OpenClient(), workload.OpenSession()))
             .ToList();
         var end = scheduler.Now + Seconds(options.TimeLimit);
-        Say($"Running {workload.Name} for {options.TimeLimit} s at {options.Rate}/s with {options.Concurrency} clients...");
+        Say($"Running {options.Workload} for {options.TimeLimit} s at {options.Rate}/s with {options.Concurrency} clients...");
         var faults = nemesis.RunAsync(end);
         var inflight = await DispatchAsync(workers, end);
         await faults;
@@ -151,7 +151,7 @@ public sealed class TestRun
         await nemesis.StopAllAsync();
         var opsDone = Task.WhenAll(inflight);
         Task? probing = null;
-        if (options.ProbeConvergenceMs > 0 && workload.HasFinalPhase && workload is ISetConvergence set)
+        if (options.ProbeConvergenceMs > 0 && workload.HasFinalPhase && workload.Convergence is { } set)
         {
             probe = new ConvergenceProbe(set, scheduler, options.NodeIds, OpenClient, options.ProbeConvergenceMs, faultAtEnd);
             probing = probe.RunAsync(opsDone, () => history.Ops);

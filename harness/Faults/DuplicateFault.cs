@@ -8,7 +8,9 @@ public sealed class DuplicateFault(FaultContext context) : Fault(context)
 
     public const int Percent = 20;
 
-    public override string Name => "duplicate";
+    public static FaultKind Kind { get; } = new("duplicate", $"deliver {Percent}% of messages between nodes twice", FaultNeeds.Network, c => new DuplicateFault(c));
+
+    public override string Name => Kind.Name;
 
     public override string Start(Random random)
     {

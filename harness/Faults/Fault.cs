@@ -1,7 +1,5 @@
 using Glomers.Harness.Core;
 using Glomers.Harness.History;
-using Glomers.Harness.Network;
-using Glomers.Harness.Nodes;
 
 namespace Glomers.Harness.Faults;
 
@@ -10,13 +8,17 @@ namespace Glomers.Harness.Faults;
 public sealed record FaultContext(
     IReadOnlyList<string> NodeIds,
     Scheduler Scheduler,
-    SimNetwork Network,
+    INetworkFaults Network,
     INodeFaults? Nodes,
     Func<string, Task<string?>> Init,
-    Action<Finding> Report);
+    Action<Finding> Report)
+{
+    /// <summary>The busy-machine model under the nodes, where the cluster has one (sim mode).</summary>
+    public INodeLoad? Load => Nodes as INodeLoad;
+}
 
 /// <summary>
-/// One kind of fault of --nemesis. The nemesis alternates <see cref="Start"/> and <see cref="StopAsync"/>;
+/// One fault of --nemesis in one test (its <see cref="FaultKind"/> says what it needs). The nemesis alternates <see cref="Start"/> and <see cref="StopAsync"/>;
 /// each returns what it did, in words, for the history and the console.
 /// </summary>
 public abstract class Fault(FaultContext context)

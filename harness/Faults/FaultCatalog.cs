@@ -1,43 +1,52 @@
+using Glomers.Harness.Cli;
 using Glomers.Harness.Core;
 
 namespace Glomers.Harness.Faults;
 
-/// <summary>The faults the bench knows, by name, in the order the nemesis runs them.</summary>
+/// <summary>
+/// The faults the bench knows, in the order the nemesis runs them: the one list --nemesis, --help
+/// and the nemesis read. A new fault is a <see cref="Fault"/> type with its <see cref="FaultKind"/>, and a line here.
+/// </summary>
 public static class FaultCatalog
 {
-    private static readonly (string Name, string Help, bool NeedsNodes, Func<FaultContext, Fault> Create)[] Entries =
+    public static IReadOnlyList<FaultKind> All { get; } =
     [
-        ("partition", "Jepsen's partition shapes between server nodes", false, c => new PartitionFault(c)),
-        ("one-way", "drop one direction of traffic between two groups of nodes", false, c => new OneWayFault(c)),
-        ("pause", "stop nodes' processing (SIGSTOP), then let them go on with their state", true, c => new PauseFault(c)),
-        ("kill", "kill nodes and restart them with empty memory, then init them again", true, c => new KillFault(c)),
-        ("duplicate", $"deliver {DuplicateFault.Percent}% of messages between nodes twice", false, c => new DuplicateFault(c)),
-        ("slow", "run nodes as on a busy machine: each message in or out costs processing time, nodes stall for tens to hundreds of ms (sim mode)",
-            true, c => new SlowFault(c)),
+        PartitionFault.Kind,
+        OneWayFault.Kind,
+        PauseFault.Kind,
+        KillFault.Kind,
+        DuplicateFault.Kind,
+        SlowFault.Kind,
     ];
 
-    public static IReadOnlyList<string> Names { get; } = [.. Entries.Select(e => e.Name)];
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
 
     /// <summary>One line per fault for --help.</summary>
-    public static IEnumerable<(string Name, string Help)> Help => Entries.Select(e => (e.Name, e.Help));
+    public static IEnumerable<(string Name, string Help)> Help => All.Select(k => (k.Name, k.Help));
 
-    public static bool IsKnown(string name) => Entries.Any(e => e.Name == name);
+    public static bool IsKnown(string name) => All.Any(k => k.Name == name);
 
     /// <summary>Refuses an unknown fault name with the known ones listed.</summary>
     public static void Require(string name) => Find(name);
 
-    /// <summary>True for the faults that act on node processes, which every cluster must support.</summary>
-    public static bool NeedsNodes(string name) => Find(name).NeedsNodes;
+    /// <exception cref="BenchException">An unknown name, with the known ones listed.</exception>
+    public static FaultKind Find(string name) =>
+        All.FirstOrDefault(k => k.Name == name)
+        ?? throw new BenchException($"--nemesis: unknown fault '{name}' (known: {string.Join(", ", Names)})");
 
+    /// <summary>Why a test with these options cannot run on real processes (a busy machine is modelled in sim mode only), or null.</summary>
+    public static string? ProcessModeRefusal(TestOptions options) =>
+        options.Busy || options.Nemesis.Any(f => Find(f).Needs.HasFlag(FaultNeeds.MachineLoad)) ? SlowFault.ProcessModeRefusal : null;
+
+    /// <summary>The fault for one test, once the cluster is known to give it what it needs.</summary>
+    /// <exception cref="BenchException">The cluster lacks what the fault needs.</exception>
     public static Fault Create(string name, FaultContext context)
     {
-        var entry = Find(name);
-        if (entry.NeedsNodes && context.Nodes is null)
+        var kind = Find(name);
+        if (kind.Needs.HasFlag(FaultNeeds.NodeProcesses) && context.Nodes is null)
             throw new BenchException($"--nemesis {name} needs a cluster that can pause and kill its nodes");
-        return entry.Create(context);
+        if (kind.Needs.HasFlag(FaultNeeds.MachineLoad) && context.Load is null)
+            throw new BenchException(SlowFault.ProcessModeRefusal);
+        return kind.Create(context);
     }
-
-    private static (string Name, string Help, bool NeedsNodes, Func<FaultContext, Fault> Create) Find(string name) =>
-        Entries.FirstOrDefault(e => e.Name == name) is { Name: not null } e ? e
-            : throw new BenchException($"--nemesis: unknown fault '{name}' (known: {string.Join(", ", Names)})");
 }

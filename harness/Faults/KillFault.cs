@@ -7,7 +7,9 @@ public sealed class KillFault(FaultContext context) : Fault(context)
 {
     private string[] killed = [];
 
-    public override string Name => "kill";
+    public static FaultKind Kind { get; } = new("kill", "kill nodes and restart them with empty memory, then init them again", FaultNeeds.NodeProcesses, c => new KillFault(c));
+
+    public override string Name => Kind.Name;
 
     public override string Start(Random random)
     {

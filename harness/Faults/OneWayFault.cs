@@ -3,7 +3,9 @@ namespace Glomers.Harness.Faults;
 /// <summary>Drops what one group of nodes sends to the other, while the other direction still flows.</summary>
 public sealed class OneWayFault(FaultContext context) : Fault(context)
 {
-    public override string Name => "one-way";
+    public static FaultKind Kind { get; } = new("one-way", "drop one direction of traffic between two groups of nodes", FaultNeeds.Network, c => new OneWayFault(c));
+
+    public override string Name => Kind.Name;
 
     public override string Start(Random random)
     {

@@ -3,7 +3,9 @@ namespace Glomers.Harness.Faults;
 /// <summary>Cuts the server nodes along one of Jepsen's shapes; stopping heals every cut.</summary>
 public sealed class PartitionFault(FaultContext context) : Fault(context)
 {
-    public override string Name => "partition";
+    public static FaultKind Kind { get; } = new("partition", "Jepsen's partition shapes between server nodes", FaultNeeds.Network, c => new PartitionFault(c));
+
+    public override string Name => Kind.Name;
 
     public override string Start(Random random)
     {

@@ -5,7 +5,9 @@ public sealed class PauseFault(FaultContext context) : Fault(context)
 {
     private string[] paused = [];
 
-    public override string Name => "pause";
+    public static FaultKind Kind { get; } = new("pause", "stop nodes' processing (SIGSTOP), then let them go on with their state", FaultNeeds.NodeProcesses, c => new PauseFault(c));
+
+    public override string Name => Kind.Name;
 
     public override string Start(Random random)
     {

@@ -1,5 +1,4 @@
 using Glomers.Harness.Core;
-using Glomers.Harness.Nodes;
 using Glomers.NodeRuntime.Randomness;
 
 namespace Glomers.Harness.Faults;
@@ -16,9 +15,11 @@ public sealed class SlowFault(FaultContext context) : Fault(context)
         "--nemesis slow and --busy model a busy machine in --mode sim; in process mode the nodes run on the machine's real load "
         + "(to load it, run a CPU hog beside the bench, such as stress-ng --cpu 2)";
 
-    private readonly INodeLoad load = context.Nodes as INodeLoad ?? throw new BenchException(ProcessModeRefusal);
+    private readonly INodeLoad load = context.Load ?? throw new BenchException(ProcessModeRefusal);
 
-    public override string Name => "slow";
+    public static FaultKind Kind { get; } = new("slow", "run nodes as on a busy machine: each message in or out costs processing time, nodes stall for tens to hundreds of ms (sim mode)", FaultNeeds.MachineLoad, c => new SlowFault(c));
+
+    public override string Name => Kind.Name;
 
     public override string Start(Random random)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Glomers.Harness.Cli;
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 using Glomers.Harness.Network;
 
 namespace Glomers.Harness.Nodes;
@@ -16,7 +17,7 @@ public sealed class ProcessCluster : INodeCluster, INodeFaults
     private readonly List<ProcessNode> nodes;
     private readonly string logDirectory;
 
-    public ProcessCluster(TestOptions options, Scheduler scheduler, SimNetwork network, string logDirectory)
+    public ProcessCluster(TestOptions options, Scheduler scheduler, Router network, string logDirectory)
     {
         this.logDirectory = logDirectory;
         nodes = [.. options.NodeIds.Select(id => new ProcessNode(id, options, scheduler, network,
@@ -56,7 +57,7 @@ public sealed class ProcessCluster : INodeCluster, INodeFaults
 }
 
 /// <summary>One node process and the three threads that pump its pipes.</summary>
-internal sealed class ProcessNode(string id, TestOptions options, Scheduler scheduler, SimNetwork network, string logPath,
+internal sealed class ProcessNode(string id, TestOptions options, Scheduler scheduler, Router network, string logPath,
     Action<string, string> stopped) : IEndpoint
 {
     private BlockingCollection<string> stdin = new(new ConcurrentQueue<string>());

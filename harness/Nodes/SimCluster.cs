@@ -19,13 +19,13 @@ public sealed class SimCluster : INodeCluster, INodeFaults, INodeLoad
     private readonly Dictionary<string, SimNode> nodes = new(StringComparer.Ordinal);
     private readonly List<TextWriter> logs = [];
 
-    public SimCluster(TestOptions options, Scheduler scheduler, SimNetwork network, string logDirectory, Action<Finding> report)
+    public SimCluster(TestOptions options, Scheduler scheduler, Router network, string logDirectory, Action<Finding> report)
         : this(options, SimAssembly.NodeClass(options.Bin), scheduler, network, logDirectory, report)
     {
     }
 
     /// <summary>A cluster of <paramref name="nodeClass"/> (already loaded, as in a node's tests); without a log directory the logs go nowhere.</summary>
-    public SimCluster(TestOptions options, Type nodeClass, Scheduler scheduler, SimNetwork network, string? logDirectory, Action<Finding> report)
+    public SimCluster(TestOptions options, Type nodeClass, Scheduler scheduler, Router network, string? logDirectory, Action<Finding> report)
     {
         if (!scheduler.IsVirtual) throw new BenchException("--mode sim needs the scheduler on virtual time");
         this.options = options;

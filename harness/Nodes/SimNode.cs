@@ -27,7 +27,7 @@ internal sealed class SimNode : IEndpoint
     private readonly Type nodeClass;
     private readonly IConfiguration configuration;
     private readonly Scheduler scheduler;
-    private readonly SimNetwork network;
+    private readonly Router network;
     private readonly ILogger log;
     private readonly long seed;
     private readonly Action<string, string> stopped;
@@ -38,7 +38,7 @@ internal sealed class SimNode : IEndpoint
     private bool paused;
     private int incarnations;
 
-    public SimNode(string id, Type nodeClass, IConfiguration configuration, Scheduler scheduler, SimNetwork network, ILogger log,
+    public SimNode(string id, Type nodeClass, IConfiguration configuration, Scheduler scheduler, Router network, ILogger log,
         long seed, Action<string, string> stopped, Action<Finding> report)
     {
         Id = id;

@@ -3,7 +3,7 @@ using Glomers.Harness.Network;
 namespace Glomers.Harness.Services;
 
 /// <summary>Puts a service on the network: each request is answered at once, the reply carrying in_reply_to and no msg_id.</summary>
-public sealed class ServiceEndpoint(IService service, SimNetwork network) : IEndpoint
+public sealed class ServiceEndpoint(IService service, Router network) : IEndpoint
 {
     public string Id => service.Id;
 

@@ -25,10 +25,3 @@ public sealed class RpcFailedException(JsonObject? reply)
 {
     public JsonObject? Reply { get; } = reply;
 }
-
-/// <summary>The client of most workloads: no state, each op is the workload's request and its reply.</summary>
-public sealed class SingleRequestSession(IWorkload workload) : IClientSession
-{
-    public async Task<Completion> InvokeAsync(Invocation op, ClientCall call) =>
-        new(OpType.Ok, workload.Complete(op, await call(workload.Request(op))));
-}

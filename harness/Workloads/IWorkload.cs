@@ -11,15 +11,14 @@ namespace Glomers.Harness.Workloads;
 public readonly record struct Invocation(string F, JsonNode? Value, bool Final = false, JsonObject? Fields = null);
 
 /// <summary>
-/// A Maelstrom workload as the bench drives it: what to generate, how an op becomes a request,
-/// how a reply becomes a completion (validated like Maelstrom's closed response schemas), and
-/// which ops of the history are idempotent for error mapping.
+/// One test's workload as the bench drives it, the same shape for every workload: the setup each
+/// node gets, the generator of the main phase, the client each worker opens, the final phase each
+/// worker runs, and the client's rules (how long it waits, which errors are definite, whether it
+/// survives an indeterminate op). Made fresh for each test by its <see cref="WorkloadDescriptor"/>.
 /// </summary>
 public interface IWorkload
 {
-    string Name { get; }
-
-    /// <summary>True when the test ends with recovery and a final read on every worker.</summary>
+    /// <summary>True when the test ends with recovery and <see cref="RunFinalAsync"/> on every worker.</summary>
     bool HasFinalPhase { get; }
 
     /// <summary>
@@ -31,35 +30,26 @@ public interface IWorkload
     /// <summary>How long a client waits for each reply.</summary>
     TimeSpan ClientTimeout { get; }
 
-    /// <summary>The next op of the main phase, for worker thread <paramref name="thread"/>.</summary>
-    Invocation Next(Random random, int thread);
+    /// <summary>Jepsen's Reusable: whether a worker keeps its client when an op ends in info (the process still changes).</summary>
+    bool ClientReusable { get; }
 
-    /// <summary>The op each worker runs once in the final phase.</summary>
-    Invocation Final(int thread);
-
-    /// <summary>The request body (without msg_id) for an op.</summary>
-    JsonObject Request(Invocation op);
-
-    /// <summary>The completion value of a successful reply; throws <see cref="MalformedReplyException"/> if the reply breaks the schema.</summary>
-    JsonNode? Complete(Invocation op, JsonObject reply);
+    /// <summary>How to read every node's whole set, for workloads whose nodes must converge on one (broadcast, g-set); else null.</summary>
+    ISetConvergence? Convergence { get; }
 
     /// <summary>A request each node gets before any op (broadcast's topology), with the reply type expected; null for none.</summary>
     (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options);
 
-    /// <summary>The next op of the main phase at <paramref name="now"/> (ns since the start), for generators that keep time.</summary>
-    Invocation Next(Random random, int thread, long now) => Next(random, thread);
-
-    /// <summary>Jepsen's Reusable: whether a worker keeps its client when an op ends in info (the process still changes).</summary>
-    bool ClientReusable => false;
-
-    /// <summary>What a freshly opened client keeps between its ops; by default each op is one request and its reply.</summary>
-    IClientSession OpenSession() => new SingleRequestSession(this);
+    /// <summary>The next op of the main phase for worker thread <paramref name="thread"/> at <paramref name="now"/> (ns since the start).</summary>
+    Invocation Next(Random random, int thread, long now);
 
     /// <summary>Sees every completion, as a Jepsen generator's update does.</summary>
-    void Observe(Op completion) { }
+    void Observe(Op completion);
 
-    /// <summary>One worker's final phase; by default the single <see cref="Final"/> op.</summary>
-    Task RunFinalAsync(IFinalWorker worker) => worker.ExecuteAsync(Final(worker.Thread));
+    /// <summary>A fresh client for a worker: what it keeps between its ops and how it performs one.</summary>
+    IClientSession OpenSession();
+
+    /// <summary>One worker's final phase, after recovery; called only when <see cref="HasFinalPhase"/>.</summary>
+    Task RunFinalAsync(IFinalWorker worker);
 }
 
 public sealed class MalformedReplyException(string message) : Exception(message);

@@ -30,6 +30,13 @@ public static class InProcessBench
     }
 
     /// <summary>
+    /// A step of challenge-steps.txt on its node, with <paramref name="extraFlags"/> after the step's
+    /// own (a later flag wins) and the step's node arguments unless <paramref name="nodeArgs"/> replaces them.
+    /// </summary>
+    public static (Validity Valid, JsonObject Results) Run(ChallengeStep step, string mode, int seed, string extraFlags = "", string? nodeArgs = null) =>
+        Run(step.Workload, step.Node, mode, seed, $"{step.FlagsWithoutWorkload} {extraFlags}", nodeArgs ?? step.NodeArgs);
+
+    /// <summary>
     /// A figure of results.json. Checkers hold numbers as float, double or long: read the JSON text.
     /// A missing figure reads as NaN, which fails every bound it is compared with.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Glomers.Harness.Checkers.Kafka;
 using Glomers.Harness.Cli;
 using Glomers.Harness.History;
 
@@ -23,6 +24,15 @@ namespace Glomers.Harness.Workloads.Kafka;
 /// </summary>
 public sealed class KafkaWorkload : IWorkload
 {
+    public static WorkloadDescriptor Descriptor { get; } = new()
+    {
+        Name = "kafka",
+        Help = "ops send to keyed logs, poll them and commit offsets, and clients crash now and then; after\nrecovery every worker polls every key to its end; the checker looks for lost, reordered\nand duplicated messages",
+        Flags = [WorkloadFlags.KeyCount, WorkloadFlags.MaxWritesPerKey],
+        Create = options => new KafkaWorkload(options),
+        Checker = () => new KafkaChecker(),
+    };
+
     private const double AssignProbability = 1.0 / 64;
     private const double UnseenProbability = 1.0 / 3;
     private const double CrashIntervalSeconds = 30;
@@ -49,17 +59,16 @@ public sealed class KafkaWorkload : IWorkload
         crashGapNanos = 2 * CrashIntervalSeconds * 1e9 / Math.Max(1, options.Concurrency);
     }
 
-    public string Name => "kafka";
     public bool HasFinalPhase => true;
     public IReadOnlySet<string>? IdempotentFs { get; } = new HashSet<string> { KafkaOps.Assign };
-    public TimeSpan ClientTimeout => Workloads.DefaultTimeout;
+    public TimeSpan ClientTimeout => WorkloadCatalog.DefaultTimeout;
+    public bool ClientReusable => false;
+    public ISetConvergence? Convergence => null;
 
     /// <summary>The highest known offset per key so far (what the final phase will poll up to).</summary>
     public IReadOnlyDictionary<string, long> KnownOffsets => maxOffsets;
 
     public IClientSession OpenSession() => new KafkaClient();
-
-    public Invocation Next(Random random, int thread) => Next(random, thread, 0);
 
     public Invocation Next(Random random, int thread, long now)
     {
@@ -127,12 +136,6 @@ public sealed class KafkaWorkload : IWorkload
                 if (targets.TryGetValue(key, out var target) && target <= offset) targets.Remove(key);
         }
     }
-
-    public Invocation Final(int thread) => throw new InvalidOperationException("kafka's final phase is a loop: RunFinalAsync");
-
-    public JsonObject Request(Invocation op) => throw new InvalidOperationException("kafka ops take several requests: KafkaClient");
-
-    public JsonNode? Complete(Invocation op, JsonObject reply) => throw new InvalidOperationException("kafka ops take several requests: KafkaClient");
 
     public (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options) => null;
 

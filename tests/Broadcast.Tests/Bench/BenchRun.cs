@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Checkers;
+using Glomers.Tests.Shared;
 using static Glomers.Tests.Shared.InProcessBench;
 
 namespace Glomers.Broadcast.Tests.Bench;
@@ -10,9 +11,16 @@ namespace Glomers.Broadcast.Tests.Bench;
 /// </summary>
 public sealed record BenchRun(Validity Valid, double MsgsPerOp, double MedianMs, double MaxMs, double ConvergeMs = double.NaN)
 {
-    public static BenchRun Broadcast(string benchFlags, string nodeArgs, int seed)
+    public static BenchRun Broadcast(string benchFlags, string nodeArgs, int seed) =>
+        Figures(Run("broadcast", "Broadcast", "sim", seed, benchFlags, nodeArgs));
+
+    /// <summary>A step of challenge-steps.txt, with flags added after its own and, if given, other node arguments.</summary>
+    public static BenchRun Step(string step, int seed, string extraFlags = "", string? nodeArgs = null) =>
+        Figures(Run(ChallengeSteps.Get(step), "sim", seed, extraFlags, nodeArgs));
+
+    private static BenchRun Figures((Validity Valid, JsonObject Results) run)
     {
-        var (valid, results) = Run("broadcast", "Broadcast", "sim", seed, benchFlags, nodeArgs);
+        var (valid, results) = run;
         var latencies = results["workload"]?["stable-latencies"] as JsonObject;
         return new BenchRun(
             valid,

@@ -3,17 +3,15 @@ using Glomers.Harness.Checkers;
 namespace Glomers.Broadcast.Tests.Bench;
 
 /// <summary>
-/// Steps 3a-3e on the real bench in sim mode, with the node's documented settings. Sim runs are
+/// Steps 3a-3e of challenge-steps.txt on the real bench in sim mode, with the node's documented settings. Sim runs are
 /// deterministic, so each bar holds or fails for good, never by the machine's load.
 /// </summary>
 public class ChallengeRunTests
 {
-    private const string Efficiency = "--node-count 25 --time-limit 20 --rate 100 --latency 100";
-
     [Fact]
     public void SingleNodeBroadcastIsValid()
     {
-        var run = BenchRun.Broadcast("--node-count 1 --time-limit 20 --rate 10", "", seed: 1);
+        var run = BenchRun.Step("3a", seed: 1);
 
         Assert.Equal(Validity.True, run.Valid);
         Assert.Equal(0, run.MsgsPerOp);
@@ -24,7 +22,7 @@ public class ChallengeRunTests
     [InlineData("--mode hub")]
     public void MultiNodeBroadcastIsValid(string nodeArgs)
     {
-        var run = BenchRun.Broadcast("--node-count 5 --time-limit 20 --rate 10", nodeArgs, seed: 1);
+        var run = BenchRun.Step("3b", seed: 1, nodeArgs: nodeArgs);
 
         Assert.Equal(Validity.True, run.Valid);
     }
@@ -38,7 +36,7 @@ public class ChallengeRunTests
     [InlineData("--mode hub", "grid", 6)]
     public void FaultTolerantBroadcastIsValidUnderPartitions(string nodeArgs, string topology, int seed)
     {
-        var run = BenchRun.Broadcast($"--node-count 5 --time-limit 20 --rate 10 --nemesis partition --topology {topology}", nodeArgs, seed);
+        var run = BenchRun.Step("3c", seed, $"--topology {topology}", nodeArgs);
 
         Assert.Equal(Validity.True, run.Valid);
     }
@@ -68,7 +66,7 @@ public class ChallengeRunTests
     [Fact]
     public void DirectModeMeetsTheFrontierTargetsOfStep3d()
     {
-        var run = BenchRun.Broadcast(Efficiency, "--mode direct", seed: 1);
+        var run = BenchRun.Step("3d", seed: 1);
 
         Assert.Equal(Validity.True, run.Valid);
         // Our targets for messages and max; the median target (80 ms) is below what 100 ms hops allow, so the public bar.
@@ -80,7 +78,7 @@ public class ChallengeRunTests
     [Fact]
     public void HubModeMeetsTheEconomyTargetOfStep3e()
     {
-        var run = BenchRun.Broadcast(Efficiency, "--mode hub", seed: 1);
+        var run = BenchRun.Step("3e", seed: 1);
 
         Assert.Equal(Validity.True, run.Valid);
         Assert.True(run.MsgsPerOp <= 1.0, run.ToString());
@@ -89,11 +87,11 @@ public class ChallengeRunTests
     }
 
     [Theory]
-    [InlineData("--mode direct", 30)]
-    [InlineData("--mode hub", 20)]
-    public void EfficientSettingsStayValidAndWithinThePublicMessageBarUnderPartitions(string nodeArgs, double msgsPerOpBar)
+    [InlineData("3d", 30)]
+    [InlineData("3e", 20)]
+    public void EfficientSettingsStayValidAndWithinThePublicMessageBarUnderPartitions(string step, double msgsPerOpBar)
     {
-        var run = BenchRun.Broadcast(Efficiency + " --nemesis partition", nodeArgs, seed: 2);
+        var run = BenchRun.Step(step, seed: 2, "--nemesis partition");
 
         Assert.Equal(Validity.True, run.Valid);
         Assert.True(run.MsgsPerOp < msgsPerOpBar, run.ToString());

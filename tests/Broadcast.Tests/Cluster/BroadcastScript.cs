@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Glomers.Harness.Core;
 using Glomers.Harness.Workloads;
+using Glomers.Harness.Workloads.Broadcast;
 
 namespace Glomers.Broadcast.Tests.Cluster;
 

@@ -1,17 +1,15 @@
 namespace Glomers.GCounter.Tests.Bench;
 
-/// <summary>Step 4 through the real bench: both workloads, partitions and the bench's other faults, several seeds.</summary>
+/// <summary>Steps 4 and 4pn of challenge-steps.txt through the real bench: both workloads, partitions and the bench's other faults, several seeds.</summary>
 public class ChallengeRunTests
 {
-    private const string Challenge = "--node-count 3 --rate 100 --time-limit 20 --nemesis partition";
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
     public void GCounterIsValidUnderPartitionsWithinTheMessageBudget(int seed)
     {
-        var run = CounterRun.Execute("g-counter", "sim", seed, Challenge);
+        var run = CounterRun.Step("4", seed);
 
         Assert.True(run.Valid == Harness.Checkers.Validity.True, run.ToString());
         Assert.True(run.MsgsPerOp <= 1.5, run.ToString());
@@ -23,7 +21,7 @@ public class ChallengeRunTests
     [InlineData(5, 2)]
     public void PnCounterIsValidUnderPartitions(int nodes, int seed)
     {
-        var run = CounterRun.Execute("pn-counter", "sim", seed, $"--node-count {nodes} --rate 100 --time-limit 20 --nemesis partition");
+        var run = CounterRun.Step("4pn", seed, $"--node-count {nodes}");
 
         Assert.True(run.Valid == Harness.Checkers.Validity.True, run.ToString());
         AssertFinalReadsAgree(run);
@@ -32,8 +30,7 @@ public class ChallengeRunTests
     [Fact]
     public void AckedAddsSurviveKilledPausedAndDuplicatingNodes()
     {
-        var run = CounterRun.Execute("pn-counter", "sim", 4,
-            "--node-count 3 --rate 100 --time-limit 20 --nemesis partition,kill,pause,duplicate,one-way --nemesis-interval 3");
+        var run = CounterRun.Step("4pn", 4, "--node-count 3 --nemesis partition,kill,pause,duplicate,one-way --nemesis-interval 3");
 
         Assert.True(run.Valid == Harness.Checkers.Validity.True, run.ToString());
         AssertFinalReadsAgree(run);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Checkers;
+using Glomers.Tests.Shared;
 using static Glomers.Tests.Shared.InProcessBench;
 
 namespace Glomers.GCounter.Tests.Bench;
@@ -7,9 +8,16 @@ namespace Glomers.GCounter.Tests.Bench;
 /// <summary>One run of the real bench on the GCounter node built with these tests, and what the challenge checks.</summary>
 public sealed record CounterRun(Validity Valid, double MsgsPerOp, JsonArray FinalReads, JsonArray Acceptable)
 {
-    public static CounterRun Execute(string workload, string mode, int seed, string flags)
+    public static CounterRun Execute(string workload, string mode, int seed, string flags) =>
+        Figures(Run(workload, "GCounter", mode, seed, flags));
+
+    /// <summary>A step of challenge-steps.txt in simulation, with flags added after its own.</summary>
+    public static CounterRun Step(string step, int seed, string extraFlags = "") =>
+        Figures(Run(ChallengeSteps.Get(step), "sim", seed, extraFlags));
+
+    private static CounterRun Figures((Validity Valid, JsonObject Results) run)
     {
-        var (valid, results) = Run(workload, "GCounter", mode, seed, flags);
+        var (valid, results) = run;
         var checker = results["workload"] as JsonObject;
         return new CounterRun(
             valid,

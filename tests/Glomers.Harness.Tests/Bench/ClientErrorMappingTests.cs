@@ -23,7 +23,7 @@ public sealed class ClientErrorMappingTests
             Workload = workload, NodeCount = 1, NodeCountGiven = true, Concurrency = 1, TimeLimit = 2, Rate = rate, RecoveryTime = 0, Seed = 5,
         };
         var scheduler = new Scheduler(new VirtualTimeProvider());
-        var run = new TestRun(options, Workloads.Workloads.Create(workload), scheduler, MessageLog.None,
+        var run = new TestRun(options, Workloads.WorkloadCatalog.Create(workload), scheduler, MessageLog.None,
             (network, _) => new ScriptedCluster(network, options.NodeIds, answer), _ => new Dictionary<string, IService>(), null);
         return scheduler.Run(run.RunAsync);
     }

@@ -32,10 +32,10 @@ public sealed class NewWorkloadFlagsTests
     public void TxnFlagsReachTheGenerator()
     {
         var o = CommandLine.ParseTest(["-w", "txn-rw-register", "--bin", Bin, "--key-count", "2", "--max-txn-length", "1", "--max-writes-per-key", "3"]);
-        var workload = Harness.Workloads.Workloads.Create(o.Workload, o);
+        var workload = Harness.Workloads.WorkloadCatalog.Create(o.Workload, o);
         var random = new Random(4);
 
-        var txns = Enumerable.Range(0, 40).Select(_ => workload.Next(random, 0).Value!.AsArray()).ToList();
+        var txns = Enumerable.Range(0, 40).Select(_ => workload.Next(random, 0, 0).Value!.AsArray()).ToList();
 
         Assert.All(txns, t => Assert.Single(t));
         var writes = txns.Select(t => t[0]!.AsArray()).Where(m => (string)m[0]! == "w").ToList();

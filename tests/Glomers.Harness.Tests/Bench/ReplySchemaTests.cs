@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Workloads;
+using Glomers.Harness.Workloads.Echo;
 
 namespace Glomers.Harness.Tests.Bench;
 
@@ -39,7 +40,7 @@ public sealed class ReplySchemaTests
     [Fact]
     public void EchoAcceptsAnyPayloadButNothingElse()
     {
-        var echo = new EchoWorkload();
+        var echo = EchoClient.Instance;
         var op = new Invocation("echo", "hi");
         Assert.Equal("""{"type":"echo_ok","in_reply_to":1,"echo":{"a":[1]}}""", echo.Complete(op, JsonNode.Parse("""{"type":"echo_ok","in_reply_to":1,"echo":{"a":[1]}}""")!.AsObject())!.ToJsonString());
         Assert.Throws<MalformedReplyException>(() => echo.Complete(op, JsonNode.Parse("""{"type":"echo_ok","in_reply_to":1}""")!.AsObject()));

@@ -8,7 +8,7 @@ namespace Glomers.Harness.Tests.Bench;
 /// Nodes that live on the bench's own network and answer from a script: init and topology are
 /// acknowledged, every other request gets <c>answer(body)</c>, or no reply at all when it is null.
 /// </summary>
-internal sealed class ScriptedCluster(SimNetwork network, IEnumerable<string> ids, Func<JsonObject, JsonObject?> answer) : INodeCluster
+internal sealed class ScriptedCluster(Router network, IEnumerable<string> ids, Func<JsonObject, JsonObject?> answer) : INodeCluster
 {
     public IReadOnlyList<IEndpoint> Nodes { get; } = [.. ids.Select(id => new ScriptedNode(id, network, answer))];
 
@@ -20,7 +20,7 @@ internal sealed class ScriptedCluster(SimNetwork network, IEnumerable<string> id
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private sealed class ScriptedNode(string id, SimNetwork network, Func<JsonObject, JsonObject?> answer) : IEndpoint
+    private sealed class ScriptedNode(string id, Router network, Func<JsonObject, JsonObject?> answer) : IEndpoint
     {
         public string Id { get; } = id;
 

@@ -24,7 +24,7 @@ public sealed class StatefulClientTests
         };
         var requests = new List<JsonObject>();
         var scheduler = new Scheduler(new VirtualTimeProvider());
-        var run = new TestRun(options, Harness.Workloads.Workloads.Create(workload, options), scheduler, MessageLog.None,
+        var run = new TestRun(options, Harness.Workloads.WorkloadCatalog.Create(workload, options), scheduler, MessageLog.None,
             (network, _) => new ScriptedCluster(network, options.NodeIds, body =>
             {
                 requests.Add((JsonObject)body.DeepClone());

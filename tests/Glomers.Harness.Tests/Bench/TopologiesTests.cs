@@ -1,4 +1,5 @@
 using Glomers.Harness.Workloads;
+using Glomers.Harness.Workloads.Broadcast;
 
 namespace Glomers.Harness.Tests.Bench;
 

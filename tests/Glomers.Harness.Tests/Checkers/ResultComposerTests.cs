@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Checkers;
 using Glomers.Harness.Cli;
+using Glomers.Harness.Workloads;
 
 namespace Glomers.Harness.Tests.Checkers;
 
@@ -33,7 +34,7 @@ public class ResultComposerTests
     {
         var input = new HistoryBuilder().Invoke(0, "echo", "a").Ok(0, new JsonObject { ["type"] = "echo_ok", ["echo"] = "a" }).Input();
 
-        var results = ResultComposer.Compose(WorkloadCheckers.For("echo"), input).ToJson();
+        var results = ResultComposer.Compose(WorkloadCatalog.Checker("echo"), input).ToJson();
 
         Assert.True(results["valid?"]!.GetValue<bool>());
         foreach (var key in new[] { "workload", "stats", "net", "availability", "exceptions" })
@@ -83,12 +84,12 @@ public class ResultComposerTests
     [InlineData("kafka", typeof(Glomers.Harness.Checkers.Kafka.KafkaChecker))]
     [InlineData("txn-rw-register", typeof(Glomers.Harness.Checkers.Txn.TxnChecker))]
     public void EachWorkloadHasItsChecker(string workload, Type checker) =>
-        Assert.IsType(checker, WorkloadCheckers.For(workload));
+        Assert.IsType(checker, WorkloadCatalog.Checker(workload));
 
     [Fact]
     public void UnknownWorkloadNameIsRejectedByName()
     {
-        var e = Assert.Throws<ArgumentException>(() => WorkloadCheckers.For("no-such-workload"));
+        var e = Assert.Throws<ArgumentException>(() => WorkloadCatalog.Checker("no-such-workload"));
         Assert.Contains("no-such-workload", e.Message);
     }
 }

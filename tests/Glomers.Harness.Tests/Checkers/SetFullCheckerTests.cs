@@ -1,4 +1,5 @@
 using Glomers.Harness.Checkers;
+using Glomers.Harness.Workloads;
 
 namespace Glomers.Harness.Tests.Checkers;
 
@@ -133,7 +134,7 @@ public class SetFullCheckerTests
             .Done(0, "add", 7)
             .Read(1, 7)
             .Read(1)
-            .Check(WorkloadCheckers.For("g-set"));
+            .Check(WorkloadCatalog.Checker("g-set"));
 
         Assert.Equal(Validity.False, result.Valid);
         Assert.Equal("[7]", Json(result, "lost"));

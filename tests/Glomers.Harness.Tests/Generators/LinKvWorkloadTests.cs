@@ -3,6 +3,7 @@ using Glomers.Harness.Cli;
 using Glomers.Harness.Core;
 using Glomers.Harness.History;
 using Glomers.Harness.Workloads;
+using Glomers.Harness.Workloads.LinKv;
 
 namespace Glomers.Harness.Tests.Generators;
 
@@ -17,7 +18,7 @@ public sealed class LinKvWorkloadTests
     {
         var workload = Workload(3, 6);
         var random = new Random(2);
-        var ops = Enumerable.Range(0, 6000).Select(i => (Thread: i % 6, Op: workload.Next(random, i % 6))).ToList();
+        var ops = Enumerable.Range(0, 6000).Select(i => (Thread: i % 6, Op: workload.Next(random, i % 6, 0))).ToList();
 
         Assert.All(ops.Where(o => o.Thread < 3), o => Assert.Equal(("read", "[0,null]"), (o.Op.F, o.Op.Value!.ToJsonString())));
         var mixed = ops.Where(o => o.Thread >= 3).Select(o => o.Op).ToList();
@@ -34,7 +35,7 @@ public sealed class LinKvWorkloadTests
         var workload = Workload(2, 8);
         var random = new Random(1);
 
-        Assert.Equal([0, 0, 0, 0, 1, 1, 1, 1], Enumerable.Range(0, 8).Select(t => workload.Next(random, t).Value![0]!.GetValue<long>()));
+        Assert.Equal([0, 0, 0, 0, 1, 1, 1, 1], Enumerable.Range(0, 8).Select(t => workload.Next(random, t, 0).Value![0]!.GetValue<long>()));
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class LinKvWorkloadTests
     {
         var workload = Workload(1, 2);
         var random = new Random(1);
-        long KeyOf(int thread) => workload.Next(random, thread).Value![0]!.GetValue<long>();
+        long KeyOf(int thread) => workload.Next(random, thread, 0).Value![0]!.GetValue<long>();
 
         // Processes 0 and 1, then 18 more on thread 0, each seen by the generator: 20 in all, still key 0.
         Assert.Equal(0, KeyOf(1));
@@ -59,14 +60,14 @@ public sealed class LinKvWorkloadTests
     [Fact]
     public void RequestsAndCompletionsUseMaelstromsFieldsAndValues()
     {
-        var workload = Workload(1, 2);
+        var client = LinKvClient.Instance;
         var cas = new Invocation("cas", JsonNode.Parse("[3,[1,2]]"));
         var read = new Invocation("read", JsonNode.Parse("[3,null]"));
 
-        Assert.Equal("""{"type":"cas","key":3,"from":1,"to":2}""", workload.Request(cas).ToJsonString());
-        Assert.Equal("""{"type":"write","key":3,"value":4}""", workload.Request(new Invocation("write", JsonNode.Parse("[3,4]"))).ToJsonString());
-        Assert.Equal("[3,2]", workload.Complete(read, JsonNode.Parse("""{"type":"read_ok","value":2,"in_reply_to":1}""")!.AsObject())!.ToJsonString());
-        Assert.Equal("[3,[1,2]]", workload.Complete(cas, JsonNode.Parse("""{"type":"cas_ok","in_reply_to":1}""")!.AsObject())!.ToJsonString());
+        Assert.Equal("""{"type":"cas","key":3,"from":1,"to":2}""", client.Request(cas).ToJsonString());
+        Assert.Equal("""{"type":"write","key":3,"value":4}""", client.Request(new Invocation("write", JsonNode.Parse("[3,4]"))).ToJsonString());
+        Assert.Equal("[3,2]", client.Complete(read, JsonNode.Parse("""{"type":"read_ok","value":2,"in_reply_to":1}""")!.AsObject())!.ToJsonString());
+        Assert.Equal("[3,[1,2]]", client.Complete(cas, JsonNode.Parse("""{"type":"cas_ok","in_reply_to":1}""")!.AsObject())!.ToJsonString());
     }
 
     [Fact]

@@ -12,11 +12,11 @@ public class NetworkFaultTests
 {
     private readonly Scheduler scheduler = new(new VirtualTimeProvider());
     private readonly List<string> delivered = [];
-    private readonly SimNetwork network;
+    private readonly Router network;
 
     public NetworkFaultTests()
     {
-        network = new SimNetwork(scheduler, new Latency(LatencyDist.Constant, 5, new Random(1)), MessageLog.None, _ => { });
+        network = new Router(scheduler, new Latency(LatencyDist.Constant, 5, new Random(1)), MessageLog.None, _ => { });
         foreach (var id in new[] { "n0", "n1", "n2", "c0" }) network.Add(new Recorder(id, delivered));
     }
 

@@ -1,10 +1,12 @@
+using Glomers.Tests.Shared;
+
 namespace Glomers.KafkaLog.Tests.Bench;
 
-/// <summary>Steps 5a-5c through the real bench, in simulation and with real processes, with and without faults.</summary>
+/// <summary>Steps 5a-5c of challenge-steps.txt through the real bench, in simulation and with real processes, with and without faults.</summary>
 public class ChallengeRunTests
 {
-    private const string Step5a = "--node-count 1 --concurrency 2n --time-limit 20 --rate 1000";
-    private const string Step5c = "--node-count 2 --concurrency 2n --time-limit 20 --rate 1000";
+    private static readonly string Step5a = ChallengeSteps.Get("5a").FlagsWithoutWorkload;
+    private static readonly string Step5c = ChallengeSteps.Get("5c").FlagsWithoutWorkload;
 
     [Fact]
     public void OneNodeIsValidWithoutAnyMessage()
@@ -32,7 +34,7 @@ public class ChallengeRunTests
     [Fact]
     public void TwoNodesStayValidOnABusyMachine()
     {
-        var run = KafkaRun.Execute("sim", 3, Step5c + " --nemesis slow");
+        var run = KafkaRun.Execute("sim", 3, ChallengeSteps.Get("5c").SweepRunFlags);
 
         Assert.True(run.Valid == Harness.Checkers.Validity.True, run.ToString());
     }

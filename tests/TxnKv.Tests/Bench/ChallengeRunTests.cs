@@ -1,17 +1,17 @@
 using Glomers.Harness.Checkers;
+using Glomers.Tests.Shared;
 
 namespace Glomers.TxnKv.Tests.Bench;
 
-/// <summary>Steps 6a-6c through the real bench in simulation, with the faults of the sweep, and the strict mode.</summary>
+/// <summary>Steps 6a-6c of challenge-steps.txt through the real bench in simulation, with the faults of the sweep, and the strict mode.</summary>
 public class ChallengeRunTests
 {
-    private const string Step6a = "--node-count 1 --time-limit 20 --rate 1000 --concurrency 2n --consistency-models read-uncommitted --availability total";
     private const string TwoNodes = "--node-count 2 --concurrency 2n --time-limit 20 --rate 1000 --availability total";
 
     [Fact]
     public void SingleNodeIsValidAndSendsNothing()
     {
-        var run = TxnBenchRun.Execute("sim", 1, Step6a + " --nemesis slow");
+        var run = TxnBenchRun.Execute("sim", 1, ChallengeSteps.Get("6a").SweepRunFlags);
 
         Assert.True(run.Valid == Validity.True, run.ToString());
         Assert.Equal(0, run.MsgsPerOp);
@@ -19,12 +19,12 @@ public class ChallengeRunTests
     }
 
     [Theory]
-    [InlineData("read-uncommitted", 2)]
-    [InlineData("read-committed", 1)]
-    [InlineData("read-committed", 3)]
-    public void TwoNodesAreValidUnderPartitionsWithinTheMessageBudget(string model, int seed)
+    [InlineData("6b", 2)]
+    [InlineData("6c", 1)]
+    [InlineData("6c", 3)]
+    public void TwoNodesAreValidUnderTheSweepsFaultsWithinTheMessageBudget(string step, int seed)
     {
-        var run = TxnBenchRun.Execute("sim", seed, $"{TwoNodes} --consistency-models {model} --nemesis partition,one-way,duplicate,slow");
+        var run = TxnBenchRun.Execute("sim", seed, ChallengeSteps.Get(step).SweepRunFlags);
 
         Assert.True(run.Valid == Validity.True, run.ToString());
         Assert.Equal(1, run.Availability);

@@ -7,7 +7,9 @@ using Glomers.Harness.Network;
 using Glomers.Harness.Nodes;
 using Glomers.Harness.Services;
 using Glomers.Harness.Workloads;
+using Glomers.Harness.Workloads.TxnRwRegister;
 using Glomers.NodeRuntime.Time;
+using Glomers.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Glomers.TxnKv.Tests.Bench;
@@ -28,17 +30,17 @@ public class ConvergenceTests(ITestOutputHelper output)
         var logs = Directory.CreateTempSubdirectory("txnkv-converge-");
         try
         {
+            var step = ChallengeSteps.Get("6c");
             var options = CommandLine.ParseTest([
-                "-w", "txn-rw-register", "--bin", Glomers.Tests.Shared.BuiltBinaries.Path("TxnKv"), "--mode", "sim", "--seed", seed.ToString(),
-                "--node-count", "2", "--concurrency", "2n", "--time-limit", "20", "--rate", "1000", "--consistency-models", "read-committed",
-                "--availability", "total", "--nemesis", faults, "--recovery-time", "0",
+                .. step.Flags.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--bin", BuiltBinaries.Path(step.Node),
+                "--mode", "sim", "--seed", seed.ToString(), "--nemesis", faults, "--recovery-time", "0",
             ]);
             var workload = new ReadEveryKeyAfterHeal(new TxnRwRegisterWorkload(options), TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(2));
             var scheduler = new Scheduler(new VirtualTimeProvider());
             var run = new TestRun(options, workload, scheduler, MessageLog.None,
                 (network, report) => new SimCluster(options, scheduler, network, logs.FullName, report), ServiceCatalog.Create, null);
             var outcome = scheduler.Run(run.RunAsync);
-            var valid = ResultComposer.Compose(WorkloadCheckers.For(options.Workload),
+            var valid = ResultComposer.Compose(WorkloadCatalog.Checker(options.Workload),
                 new CheckInput(outcome.History, outcome.Journal, outcome.Findings, options)).Valid;
             return Judge(outcome.History, valid);
         }
@@ -76,7 +78,7 @@ public class ConvergenceTests(ITestOutputHelper output)
     [MemberData(nameof(SweepSeeds))]
     public void EveryNodeHoldsTheSameValueOfEveryKeyWithinASecondOfTheHeal(int seed)
     {
-        var c = Measure(seed, "partition,one-way,duplicate,slow");
+        var c = Measure(seed, ChallengeSteps.Get("6c").SweepFaults);
         output.WriteLine($"seed {seed}: {c.Valid}, {c.Keys} keys, settled {c.After.TotalMilliseconds:0.#} ms after the heal");
 
         Assert.True(c.Valid == Validity.True, $"seed {seed}: {c.Valid}");

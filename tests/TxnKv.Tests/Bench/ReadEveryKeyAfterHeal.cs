@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Glomers.Harness.Cli;
 using Glomers.Harness.History;
 using Glomers.Harness.Workloads;
+using Glomers.Harness.Workloads.TxnRwRegister;
 
 namespace Glomers.TxnKv.Tests.Bench;
 
@@ -15,22 +16,17 @@ internal sealed class ReadEveryKeyAfterHeal(TxnRwRegisterWorkload inner, TimeSpa
 {
     private readonly SortedSet<long> keys = [];
 
-    public string Name => inner.Name;
     public bool HasFinalPhase => true;
     public IReadOnlySet<string>? IdempotentFs => inner.IdempotentFs;
     public TimeSpan ClientTimeout => inner.ClientTimeout;
     public bool ClientReusable => inner.ClientReusable;
+    public ISetConvergence? Convergence => null;
 
-    public Invocation Next(Random random, int thread) => inner.Next(random, thread);
+    public (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options) => inner.Setup(node, options);
 
-    public Invocation Final(int thread) =>
-        new("txn", new JsonArray([.. keys.Select(k => (JsonNode)new JsonArray("r", k, null))]), Final: true);
+    public Invocation Next(Random random, int thread, long now) => inner.Next(random, thread, now);
 
-    public JsonObject Request(Invocation op) => inner.Request(op);
-
-    public JsonNode? Complete(Invocation op, JsonObject reply) => inner.Complete(op, reply);
-
-    public (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options) => null;
+    public IClientSession OpenSession() => inner.OpenSession();
 
     public void Observe(Op completion)
     {
@@ -39,12 +35,15 @@ internal sealed class ReadEveryKeyAfterHeal(TxnRwRegisterWorkload inner, TimeSpa
             if ((string?)mop[0] == "w" && mop[1] is JsonValue k && k.TryGetValue(out long key)) keys.Add(key);
     }
 
+    private Invocation ReadEveryKey() =>
+        new("txn", new JsonArray([.. keys.Select(k => (JsonNode)new JsonArray("r", k, null))]), Final: true);
+
     public async Task RunFinalAsync(IFinalWorker worker)
     {
         var end = worker.Now + window.Ticks * 100;
         while (worker.Now < end)
         {
-            await worker.ExecuteAsync(Final(worker.Thread));
+            await worker.ExecuteAsync(ReadEveryKey());
             await worker.DelayUntil(worker.Now + every.Ticks * 100);
         }
     }

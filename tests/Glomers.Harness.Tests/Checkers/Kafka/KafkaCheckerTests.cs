@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Checkers;
 using Glomers.Harness.Checkers.Kafka;
+using Glomers.Harness.Workloads;
 
 namespace Glomers.Harness.Tests.Checkers.Kafka;
 
@@ -423,7 +424,7 @@ public class KafkaCheckerTests
     }
 
     [Fact]
-    public void KafkaWorkloadUsesThisChecker() => Assert.IsType<KafkaChecker>(WorkloadCheckers.For("kafka"));
+    public void KafkaWorkloadUsesThisChecker() => Assert.IsType<KafkaChecker>(WorkloadCatalog.Checker("kafka"));
 
     [Fact]
     public void ClojureHashOfALongMatches()

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Glomers.Harness.Checkers;
 using Glomers.Harness.Cli;
 using Glomers.Harness.Tests.Fixtures;
+using Glomers.Harness.Workloads;
 
 namespace Glomers.Harness.Tests.Checkers.Linearizable;
 
@@ -14,7 +15,7 @@ public sealed class LinearizableFixtureTests
     private static (JsonObject Maelstrom, JsonObject Ours) Check(string name)
     {
         var fixture = MaelstromFixture.Load(name);
-        var ours = WorkloadCheckers.For("lin-kv").Check(new CheckInput(fixture.History, [], [], new TestOptions()));
+        var ours = WorkloadCatalog.Checker("lin-kv").Check(new CheckInput(fixture.History, [], [], new TestOptions()));
         return ((JsonObject)fixture.Results["workload"]!, ours.ToJson());
     }
 

@@ -2,6 +2,7 @@ using Glomers.Harness.Checkers;
 using Glomers.Harness.Checkers.Txn;
 using Glomers.Harness.Cli;
 using Glomers.Harness.History;
+using Glomers.Harness.Workloads;
 
 namespace Glomers.Harness.Tests.Checkers.Txn;
 
@@ -239,7 +240,7 @@ public class TxnCheckerTests
     public void CheckerReadsModelsFromOptions()
     {
         var h = new TxnHistoryBuilder().Failed(0, "w 1 1").Ok(1, "r 1 1").Unrelated();
-        var checker = WorkloadCheckers.For("txn-rw-register");
+        var checker = WorkloadCatalog.Checker("txn-rw-register");
 
         Assert.Equal(Validity.False, h.History.Check(checker, new TestOptions { ConsistencyModels = [RC] }).Valid);
         Assert.Equal(Validity.True, h.History.Check(checker, new TestOptions { ConsistencyModels = [RU] }).Valid);
@@ -298,7 +299,7 @@ public class TxnCheckerTests
 
     [Fact]
     public void EveryModelTheCommandLineAcceptsIsKnown() =>
-        Assert.All(CommandLine.ConsistencyModels, m => Assert.Contains(m, ConsistencyModels.Known));
+        Assert.All(Harness.Workloads.WorkloadFlags.ConsistencyModelNames, m => Assert.Contains(m, ConsistencyModels.Known));
 
     [Fact]
     public void DuplicateWritesAreNamedAndMakeTheVerdictUnknown()

@@ -9,18 +9,18 @@ using Glomers.NodeRuntime.Time;
 namespace Glomers.Harness.Tests.Bench;
 
 /// <summary>The simulated network on virtual time: latency, partitions, the journal and bad lines.</summary>
-public sealed class SimNetworkTests
+public sealed class RouterTests
 {
     private const long Ms = 1_000_000;
 
     private readonly Scheduler scheduler = new(new VirtualTimeProvider());
     private readonly List<Finding> findings = [];
-    private readonly SimNetwork network;
+    private readonly Router network;
     private readonly RecordingEndpoint n0, n1, c0;
 
-    public SimNetworkTests()
+    public RouterTests()
     {
-        network = new SimNetwork(scheduler, new Latency(LatencyDist.Constant, 100, new Random(1)), MessageLog.None, findings.Add);
+        network = new Router(scheduler, new Latency(LatencyDist.Constant, 100, new Random(1)), MessageLog.None, findings.Add);
         n0 = new RecordingEndpoint("n0", scheduler);
         n1 = new RecordingEndpoint("n1", scheduler);
         c0 = new RecordingEndpoint("c0", scheduler);

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using Glomers.Harness.Checkers;
 using Glomers.Harness.Cli;
 using Glomers.Harness.History;
 
-namespace Glomers.Harness.Workloads;
+namespace Glomers.Harness.Workloads.Broadcast;
 
 /// <summary>
 /// broadcast: half the ops broadcast the next integer (0, 1, 2, …), half read; each node first gets
@@ -10,32 +11,22 @@ namespace Glomers.Harness.Workloads;
 /// </summary>
 public sealed class BroadcastWorkload : IWorkload, ISetConvergence
 {
+    public static WorkloadDescriptor Descriptor { get; } = new()
+    {
+        Name = "broadcast",
+        Help = "each node first gets a topology; ops broadcast the next integer or read every value the\nnode holds; after recovery every worker reads once, and every acknowledged value must be there",
+        Flags = [WorkloadFlags.Topology, WorkloadFlags.ProbeConvergence],
+        Create = _ => new BroadcastWorkload(),
+        Checker = () => new SetFullChecker(WorkloadOps.Broadcast),
+    };
+
     private long next;
 
-    public string Name => "broadcast";
     public bool HasFinalPhase => true;
     public IReadOnlySet<string>? IdempotentFs { get; } = new HashSet<string> { "read" };
-    public TimeSpan ClientTimeout => Workloads.DefaultTimeout;
-
-    public Invocation Next(Random random, int thread) =>
-        random.Next(2) == 0 ? new("broadcast", next++) : new("read", null);
-
-    public Invocation Final(int thread) => new("read", null, Final: true);
-
-    public JsonObject Request(Invocation op) => op.F == "broadcast"
-        ? new() { ["type"] = "broadcast", ["message"] = op.Value?.DeepClone() }
-        : new() { ["type"] = "read" };
-
-    public JsonNode? Complete(Invocation op, JsonObject reply)
-    {
-        if (op.F == "broadcast")
-        {
-            ReplySchema.Check(reply, "broadcast_ok");
-            return op.Value?.DeepClone();
-        }
-        ReplySchema.Check(reply, "read_ok", ("messages", ReplySchema.IsArray, "an array"));
-        return reply["messages"]!.DeepClone();
-    }
+    public TimeSpan ClientTimeout => WorkloadCatalog.DefaultTimeout;
+    public bool ClientReusable => false;
+    public ISetConvergence? Convergence => this;
 
     public (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options)
     {
@@ -44,6 +35,15 @@ public sealed class BroadcastWorkload : IWorkload, ISetConvergence
             topology[n] = new JsonArray([.. neighbours.Select(x => (JsonNode)JsonValue.Create(x))]);
         return (new JsonObject { ["type"] = "topology", ["topology"] = topology }, "topology_ok");
     }
+
+    public Invocation Next(Random random, int thread, long now) =>
+        random.Next(2) == 0 ? new("broadcast", next++) : new("read", null);
+
+    public void Observe(Op completion) { }
+
+    public IClientSession OpenSession() => BroadcastClient.Instance;
+
+    public Task RunFinalAsync(IFinalWorker worker) => FinalPhase.ReadOnce(worker);
 
     public JsonObject ProbeRequest() => new() { ["type"] = "read" };
 

@@ -1,4 +1,4 @@
-namespace Glomers.Harness.Workloads;
+namespace Glomers.Harness.Workloads.Broadcast;
 
 /// <summary>The neighbour maps Maelstrom offers broadcast nodes: line, grid, trees of 2-4 children, total.</summary>
 public static class Topologies

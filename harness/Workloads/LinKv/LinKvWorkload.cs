@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Glomers.Harness.Checkers.Linearizable;
 using Glomers.Harness.Cli;
 using Glomers.Harness.Core;
 using Glomers.Harness.History;
 
-namespace Glomers.Harness.Workloads;
+namespace Glomers.Harness.Workloads.LinKv;
 
 /// <summary>
 /// lin-kv, as Jepsen's linearizable-register test drives it through independent keys: the workers
@@ -16,6 +17,15 @@ namespace Glomers.Harness.Workloads;
 /// </summary>
 public sealed class LinKvWorkload : IWorkload
 {
+    public static WorkloadDescriptor Descriptor { get; } = new()
+    {
+        Name = "lin-kv",
+        Help = "ops read, write or cas registers, one key per group of 2n workers (--concurrency must be a\nmultiple of 2n, e.g. 2n); Knossos-style search for a linearization of each key",
+        Refusal = ConcurrencyRefusal,
+        Create = options => new LinKvWorkload(options),
+        Checker = () => new LinearizableChecker(),
+    };
+
     private const int ProcessLimit = 20;
 
     private readonly int nodeCount;
@@ -30,9 +40,7 @@ public sealed class LinKvWorkload : IWorkload
         nodeCount = options.NodeCount;
         concurrency = options.Concurrency;
         var groupSize = 2 * nodeCount;
-        // Jepsen's concurrent generator refuses these with an assertion; here they are a command-line error.
-        if (concurrency < groupSize || concurrency % groupSize != 0)
-            throw new BenchException($"--concurrency: lin-kv runs each key on 2 × node-count = {groupSize} threads, so the concurrency must be a multiple of {groupSize} (got {concurrency}; try --concurrency 2n)");
+        if (ConcurrencyRefusal(options) is { } why) throw new BenchException(why);
         processes = [.. Enumerable.Range(0, concurrency)];
         var groups = concurrency / groupSize;
         groupKeys = [.. Enumerable.Range(0, groups).Select(g => (long)g)];
@@ -41,13 +49,23 @@ public sealed class LinKvWorkload : IWorkload
         ClientTimeout = TimeSpan.FromMilliseconds(Math.Max(10 * options.LatencyMs, 1000));
     }
 
-    public string Name => "lin-kv";
     public bool HasFinalPhase => false;
     public IReadOnlySet<string>? IdempotentFs { get; } = new HashSet<string> { "read" };
     public TimeSpan ClientTimeout { get; }
     public bool ClientReusable => true;
+    public ISetConvergence? Convergence => null;
 
-    public Invocation Next(Random random, int thread)
+    /// <summary>Jepsen's concurrent generator refuses these with an assertion; here they are a command-line error.</summary>
+    public static string? ConcurrencyRefusal(TestOptions options)
+    {
+        var groupSize = 2 * options.NodeCount;
+        return options.Concurrency >= groupSize && options.Concurrency % groupSize == 0 ? null
+            : $"--concurrency: lin-kv runs each key on 2 × node-count = {groupSize} threads, so the concurrency must be a multiple of {groupSize} (got {options.Concurrency}; try --concurrency 2n)";
+    }
+
+    public (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options) => null;
+
+    public Invocation Next(Random random, int thread, long now)
     {
         var groupSize = 2 * nodeCount;
         var group = thread / groupSize;
@@ -64,42 +82,9 @@ public sealed class LinKvWorkload : IWorkload
             processes[completion.Process % concurrency] = completion.Process + concurrency;
     }
 
-    public Invocation Final(int thread) => throw new InvalidOperationException("lin-kv has no final phase");
+    public IClientSession OpenSession() => LinKvClient.Instance;
 
-    public JsonObject Request(Invocation op)
-    {
-        var value = (JsonArray)op.Value!;
-        var body = new JsonObject { ["type"] = op.F, ["key"] = value[0]?.DeepClone() };
-        switch (op.F)
-        {
-            case "write":
-                body["value"] = value[1]?.DeepClone();
-                break;
-            case "cas":
-                body["from"] = value[1]![0]?.DeepClone();
-                body["to"] = value[1]![1]?.DeepClone();
-                break;
-        }
-        return body;
-    }
-
-    public JsonNode? Complete(Invocation op, JsonObject reply)
-    {
-        switch (op.F)
-        {
-            case "read":
-                ReplySchema.Check(reply, "read_ok", ("value", ReplySchema.Any, "any JSON"));
-                return new JsonArray(op.Value![0]?.DeepClone(), reply["value"]?.DeepClone());
-            case "write":
-                ReplySchema.Check(reply, "write_ok");
-                return op.Value?.DeepClone();
-            default:
-                ReplySchema.Check(reply, "cas_ok");
-                return op.Value?.DeepClone();
-        }
-    }
-
-    public (JsonObject Request, string ReplyType)? Setup(string node, TestOptions options) => null;
+    public Task RunFinalAsync(IFinalWorker worker) => FinalPhase.None(worker);
 
     /// <summary>Jepsen's process-limit: the processes of the group's threads seen while on a key, at most 20 per key.</summary>
     private long KeyFor(int group)

@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
 using Glomers.Harness.Core;
+using Glomers.Harness.Faults;
 using Glomers.Harness.History;
 
 namespace Glomers.Harness.Network;
 
 /// <summary>
-/// Maelstrom's network: every message gets an id and a delivery time (latency between nodes and
-/// between nodes and services, none for clients), is journaled when sent, and is checked against
-/// the partition's grudge when it is due; a blocked message counts as sent, never as received.
+/// Maelstrom's network, the one every message of a test goes through in both modes (node
+/// processes' stdout lines, sim nodes' sends, clients, services): every message gets an id and a
+/// delivery time (latency between nodes and between nodes and services, none for clients), is
+/// journaled when sent, and is checked against the partition's grudge when it is due; a blocked
+/// message counts as sent, never as received.
 /// </summary>
-public sealed class SimNetwork(Scheduler scheduler, Latency latency, MessageLog log, Action<Finding> report)
+public sealed class Router(Scheduler scheduler, Latency latency, MessageLog log, Action<Finding> report) : INetworkFaults
 {
     private readonly Dictionary<string, IEndpoint> endpoints = new(StringComparer.Ordinal);
     private readonly HashSet<string> closed = new(StringComparer.Ordinal);

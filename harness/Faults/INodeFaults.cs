@@ -1,4 +1,4 @@
-namespace Glomers.Harness.Nodes;
+namespace Glomers.Harness.Faults;
 
 /// <summary>
 /// The faults a cluster can inflict on its own nodes for the nemesis: stop a node's processing and

@@ -1,6 +1,4 @@
-using Glomers.Harness.Faults;
-
-namespace Glomers.Harness.Nodes;
+namespace Glomers.Harness.Faults;
 
 /// <summary>
 /// A node's share of a busy machine, in virtual nanoseconds: when work that starts now is done,

@@ -1,6 +1,4 @@
-using Glomers.Harness.Faults;
-
-namespace Glomers.Harness.Nodes;
+namespace Glomers.Harness.Faults;
 
 /// <summary>A cluster that can run its nodes as on a busy machine (sim mode), for the slow fault. Called on the scheduler.</summary>
 public interface INodeLoad
