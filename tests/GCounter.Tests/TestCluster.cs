@@ -54,7 +54,7 @@ internal sealed class TestCluster
     {
         var id = ++nextMsgId;
         body["msg_id"] = id;
-        members[node].Transport.Deliver(Envelope.Write(Client, node, body));
+        members[node].Transport.Deliver(EnvelopeCodec.Write(Client, node, body));
         return id;
     }
 
@@ -138,7 +138,7 @@ internal sealed class TestCluster
     private void Answer(Message request)
     {
         if (Kv.Handle(request) is { } reply)
-            members[request.Src].Transport.Deliver(Envelope.Write(FakeSeqKvId, request.Src, reply, inReplyTo: request.MsgId));
+            members[request.Src].Transport.Deliver(EnvelopeCodec.Write(FakeSeqKvId, request.Src, reply, inReplyTo: request.MsgId));
     }
 
     private sealed record Member(InMemoryTransport Transport, ManualEventLoop Loop);

@@ -69,7 +69,7 @@ public sealed class TestCluster
     {
         var id = ++clientMsgId;
         body["msg_id"] = id;
-        members[nodeId].Transport.Deliver(Envelope.Write("c1", nodeId, body));
+        members[nodeId].Transport.Deliver(EnvelopeCodec.Write("c1", nodeId, body));
         RunLoops();
         var reply = toClient.SingleOrDefault(m => m.InReplyTo == id)
             ?? throw new InvalidOperationException($"{nodeId} did not answer {body.ToJsonString()} at once");
