@@ -65,7 +65,7 @@ public static class EnvelopeCodec
         try
         {
             root = JsonNode.Parse(utf8, documentOptions: StrictDocument);
-            CheckStrings(root);
+            if (MayHoldBadStrings(utf8)) CheckStrings(root);
         }
         catch (JsonException e)
         {
@@ -104,6 +104,9 @@ public static class EnvelopeCodec
         (src, dest, body, error) = (srcId, destId, b, "");
         return true;
     }
+
+    // Only bytes above ASCII or a \u escape (an unpaired surrogate) can make a string invalid; most lines have neither.
+    private static bool MayHoldBadStrings(ReadOnlySpan<byte> utf8) => !Ascii.IsValid(utf8) || utf8.IndexOf("\\u"u8) >= 0;
 
     // Reads every key and string once: JsonNode would otherwise throw on the first read of a bad one.
     private static void CheckStrings(JsonNode? node)
