@@ -1,6 +1,6 @@
-using System.Text.Json;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using Glomers.NodeRuntime.Loop;
 using Glomers.NodeRuntime.Protocol;
 using Glomers.NodeRuntime.Randomness;
@@ -11,7 +11,11 @@ namespace Glomers.NodeRuntime;
 
 /// <summary>
 /// A Maelstrom node: a table of handlers on one event loop, plus sending, replying, RPC and timers.
-/// Handlers, RPC continuations and timer callbacks all run on the node's loop, one at a time.
+/// Handlers, RPC continuations and timer callbacks all run on the node's loop, one at a time, so
+/// the node's state (handlers, waiting calls, message ids) has no locks: what comes from other
+/// threads (input lines, timers, cancellations) is posted to the loop. Until <see cref="Start"/>
+/// the thread that builds the node owns it; from then on only the loop may call in, and a debug
+/// build throws on a call from anywhere else.
 /// </summary>
 public sealed class Node
 {
@@ -20,6 +24,7 @@ public sealed class Node
     private readonly Dictionary<long, PendingCall> pending = [];
     private readonly List<Func<Task>> initHooks = [];
     private long lastMsgId;
+    private bool started;
 
     public Node(NodeContext context)
     {
@@ -47,6 +52,7 @@ public sealed class Node
     /// <summary>Registers the handler for requests of one type. A handler that throws answers an error.</summary>
     public void On(string type, Func<Message, Task> handler)
     {
+        AssertOnLoop();
         if (type == "init") throw new ArgumentException("init is handled by the runtime; use OnInit.", nameof(type));
         if (!handlers.TryAdd(type, handler)) throw new ArgumentException($"A handler for '{type}' is already registered.", nameof(type));
     }
@@ -58,27 +64,38 @@ public sealed class Node
     });
 
     /// <summary>Runs after the node has its id and has answered init_ok.</summary>
-    public void OnInit(Func<Task> hook) => initHooks.Add(hook);
+    public void OnInit(Func<Task> hook)
+    {
+        AssertOnLoop();
+        initHooks.Add(hook);
+    }
 
-    public void OnInit(Action hook) => initHooks.Add(() =>
+    public void OnInit(Action hook) => OnInit(() =>
     {
         hook();
         return Task.CompletedTask;
     });
 
     /// <summary>Starts reading the transport. Call once, after every handler is registered.</summary>
-    public void Start() => context.Transport.Start(
-        line => context.Loop.Post(() => Receive(line)),
-        () => context.Loop.Post(OnClosed));
+    public void Start()
+    {
+        started = true;
+        context.Transport.Start(
+            line => context.Loop.Post(() => Receive(line)),
+            () => context.Loop.Post(OnClosed));
+    }
 
     /// <summary>Sends a message that expects no reply. It carries a fresh msg_id.</summary>
-    public void Send(string dest, JsonObject body) => Send(Id, dest, body, NextMsgId(), null);
-
-    public void Send<T>(string dest, T body, JsonTypeInfo<T> type) => Send(dest, ToObject(body, type));
+    public void Send(string dest, JsonObject body)
+    {
+        AssertOnLoop();
+        Send(Id, dest, body, NextMsgId(), null);
+    }
 
     /// <summary>Answers a request: the body goes back to its sender with in_reply_to set.</summary>
     public void Reply(Message request, JsonObject body)
     {
+        AssertOnLoop();
         if (request.MsgId is not { } id)
         {
             Log.LogWarning("Cannot reply {Type} to {Src}: the request had no msg_id", body["type"], request.Src);
@@ -87,8 +104,6 @@ public sealed class Node
         // Before init (or after a refused one) the node has no id yet: it answers as the address it was sent to.
         Send(Initialized ? Id : request.Dest, request.Src, body, NextMsgId(), id);
     }
-
-    public void Reply<T>(Message request, T body, JsonTypeInfo<T> type) => Reply(request, ToObject(body, type));
 
     /// <summary>Answers a request with a Maelstrom error.</summary>
     public void ReplyError(Message request, ErrorCode code, string text) =>
@@ -101,10 +116,11 @@ public sealed class Node
     /// </summary>
     public Task<Message> RpcAsync(string dest, JsonObject body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        AssertOnLoop();
         cancellationToken.ThrowIfCancellationRequested();
         var id = NextMsgId();
         var call = new PendingCall(dest, body["type"]?.GetValue<string>() ?? "?");
-        lock (pending) pending.Add(id, call);
+        pending.Add(id, call);
         call.Timer = context.Time.CreateTimer(_ => context.Loop.Post(() =>
             Fail(id, new RpcException(ErrorCode.Timeout, $"{call.Type} to {dest} timed out after {timeout.TotalMilliseconds:0} ms"))),
             null, timeout, Timeout.InfiniteTimeSpan);
@@ -122,24 +138,34 @@ public sealed class Node
     /// <summary>Number of RPCs waiting for a reply.</summary>
     public int PendingRpcCount
     {
-        get { lock (pending) return pending.Count; }
+        get
+        {
+            AssertOnLoop();
+            return pending.Count;
+        }
     }
 
     /// <summary>
     /// Calls <paramref name="callback"/> every <paramref name="interval"/> on the loop. A tick that
-    /// comes while the previous call is still running is skipped. Dispose the result to stop.
+    /// comes while the previous call is still running is skipped. Dispose the result to stop: on the
+    /// loop, no tick runs after it; from another thread the stop is posted to the loop, behind any
+    /// tick already waiting there.
     /// </summary>
     public IDisposable Every(TimeSpan interval, Func<Task> callback)
     {
         var running = false;
         var stopped = false;
         var timer = context.Time.CreateTimer(_ => context.Loop.Post(() => _ = Tick()), null, interval, interval);
-        return new PeriodicWork(timer, () => stopped = true);
+        return new PeriodicWork(timer, () =>
+        {
+            if (context.Loop.IsCurrent) stopped = true;
+            else context.Loop.Post(() => stopped = true);
+        });
 
         async Task Tick()
         {
             // A tick may already wait on the loop when the work is stopped; it must not run.
-            if (running || Volatile.Read(ref stopped)) return;
+            if (running || stopped) return;
             running = true;
             try { await callback(); }
             catch (Exception e) { Log.LogError(e, "Periodic task failed"); }
@@ -160,12 +186,9 @@ public sealed class Node
     /// <summary>Fails every RPC still waiting; used at shutdown.</summary>
     public void CancelPendingRpcs()
     {
-        PendingCall[] calls;
-        lock (pending)
-        {
-            calls = [.. pending.Values];
-            pending.Clear();
-        }
+        AssertOnLoop();
+        PendingCall[] calls = [.. pending.Values];
+        pending.Clear();
         foreach (var c in calls)
         {
             c.Dispose();
@@ -175,6 +198,7 @@ public sealed class Node
 
     private void Receive(string line)
     {
+        AssertOnLoop();
         if (!Message.TryParse(line, out var message, out var error))
         {
             Log.LogError("Skipped a malformed line ({Error}): {Line}", error, Truncate(line));
@@ -287,23 +311,24 @@ public sealed class Node
 
     private PendingCall? Remove(long id)
     {
-        PendingCall? call;
-        lock (pending)
-        {
-            if (!pending.Remove(id, out call)) return null;
-        }
+        if (!pending.Remove(id, out var call)) return null;
         call.Dispose();
         return call;
     }
 
     private void Send(string src, string dest, JsonObject body, long msgId, long? inReplyTo) =>
-        context.Transport.Send(Envelope.Write(src, dest, body, msgId, inReplyTo));
+        context.Transport.Send(EnvelopeCodec.Write(src, dest, body, msgId, inReplyTo));
 
-    private long NextMsgId() => Interlocked.Increment(ref lastMsgId);
+    private long NextMsgId() => ++lastMsgId;
 
-    private static JsonObject ToObject<T>(T body, JsonTypeInfo<T> type) =>
-        JsonSerializer.SerializeToNode(body, type) as JsonObject
-        ?? throw new ArgumentException($"{typeof(T).Name} does not serialise to a JSON object.");
+    /// <summary>Throws on a call into the node's state from off its loop once it has started. Debug builds only: release calls compile away.</summary>
+    [Conditional("DEBUG")]
+    private void AssertOnLoop([CallerMemberName] string caller = "")
+    {
+        if (started && !context.Loop.IsCurrent)
+            throw new InvalidOperationException(
+                $"Node.{caller} was called off the node's loop (thread '{Thread.CurrentThread.Name ?? Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture)}'): post the work to the loop instead.");
+    }
 
     private static string Truncate(string line) => line.Length <= 500 ? line : line[..500] + "…";
 

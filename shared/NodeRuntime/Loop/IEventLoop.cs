@@ -8,6 +8,9 @@ public interface IEventLoop
 {
     /// <summary>Queues an action. Safe to call from any thread.</summary>
     void Post(Action action);
+
+    /// <summary>Whether the calling thread is the loop's own, the one thread that may touch the node's state.</summary>
+    bool IsCurrent { get; }
 }
 
 /// <summary>Routes <c>await</c> continuations back onto the loop they started on.</summary>

@@ -2,13 +2,16 @@ namespace Glomers.NodeRuntime.Loop;
 
 /// <summary>
 /// A loop that its owner drives: actions wait in a queue until <see cref="RunPending"/> is called.
-/// Tests and the deterministic simulator use it, so that nothing runs behind their back.
+/// Tests and the deterministic simulator use it, so that nothing runs behind their back. Its thread
+/// is the driver's: the one that made it, then the one that last ran it; between runs the driver
+/// may touch the node as the loop would, since nothing else runs it meanwhile.
 /// </summary>
 public sealed class ManualEventLoop : IEventLoop
 {
     private readonly Queue<Action> queue = new();
     private readonly LoopSynchronizationContext context;
     private readonly Action<Exception>? onError;
+    private int driver = Environment.CurrentManagedThreadId;
 
     public ManualEventLoop(Action<Exception>? onError = null)
     {
@@ -18,6 +21,8 @@ public sealed class ManualEventLoop : IEventLoop
 
     /// <summary>Raised when an action is queued; the simulator uses it to schedule the node.</summary>
     public event Action? Posted;
+
+    public bool IsCurrent => Environment.CurrentManagedThreadId == driver;
 
     public int PendingCount
     {
@@ -34,6 +39,7 @@ public sealed class ManualEventLoop : IEventLoop
     public int RunPending()
     {
         var ran = 0;
+        driver = Environment.CurrentManagedThreadId;
         var saved = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(context);
         try

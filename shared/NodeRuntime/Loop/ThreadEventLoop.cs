@@ -16,6 +16,8 @@ public sealed class ThreadEventLoop : IEventLoop, IDisposable
         thread.Start();
     }
 
+    public bool IsCurrent => Thread.CurrentThread == thread;
+
     public void Post(Action action)
     {
         if (!queue.IsAddingCompleted)

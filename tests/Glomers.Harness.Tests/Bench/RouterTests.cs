@@ -111,8 +111,8 @@ public sealed class RouterTests
     [InlineData("not json at all", "malformed-message", "not JSON")]
     [InlineData("[1,2]", "malformed-message", "not a JSON object")]
     [InlineData("""{"src":"n0","dest":"n1","body":{"type":"x"},"extra":1}""", "malformed-message", "unexpected top-level key 'extra'")]
-    [InlineData("""{"src":"n0","dest":"n1","body":{"msg_id":1}}""", "malformed-message", "body has no string 'type'")]
-    [InlineData("""{"src":"n0","dest":"n1"}""", "malformed-message", "missing object 'body'")]
+    [InlineData("""{"src":"n0","dest":"n1","body":{"msg_id":1}}""", "malformed-message", "body lacks a string field 'type'")]
+    [InlineData("""{"src":"n0","dest":"n1"}""", "malformed-message", "missing object field 'body'")]
     [InlineData("""{"src":"n7","dest":"n1","body":{"type":"x"}}""", "invalid-source", "src 'n7'")]
     [InlineData("""{"src":"n0","dest":"n99","body":{"type":"x"}}""", "unknown-destination", "dest 'n99'")]
     public void BadLinesBecomeFindingsWithTheLine(string line, string kind, string detail)
