@@ -1,11 +1,13 @@
 using System.Globalization;
 using Glomers.Harness.Faults;
+using Glomers.Harness.Workloads;
 
 namespace Glomers.Harness.Cli;
 
 /// <summary>
 /// The `glomers test` command that reproduces a run: every flag whose value differs from its
-/// default, the seed, and the node's arguments after --. The header of a run and a sweep's replay
+/// default (the workloads' flags written by their <see cref="WorkloadFlag.Written"/>), the seed,
+/// and the node's arguments after --. The header of a run and a sweep's replay
 /// lines print it, so any run can be repeated from what it printed.
 /// </summary>
 public static class CommandText
@@ -28,13 +30,13 @@ public static class CommandText
         if (o.LatencyDist != d.LatencyDist) Add("--latency-dist", o.LatencyDist.ToString().ToLowerInvariant());
         if (o.Nemesis.Count > 0) Add("--nemesis", string.Join(",", FaultCatalog.Names.Where(o.Nemesis.Contains)));
         if (o.NemesisInterval != d.NemesisInterval) Add("--nemesis-interval", Number(o.NemesisInterval));
-        if (o.Topology != d.Topology) Add("--topology", o.Topology);
         if (o.AvailabilityTotal) Add("--availability", "total");
         else if (o.Availability is { } a) Add("--availability", Number(a));
-        if (o.KeyCount is { } k) Add("--key-count", Int(k));
-        if (o.MaxTxnLength != d.MaxTxnLength) Add("--max-txn-length", Int(o.MaxTxnLength));
-        if (o.MaxWritesPerKey != d.MaxWritesPerKey) Add("--max-writes-per-key", Int(o.MaxWritesPerKey));
-        if (!o.ConsistencyModels.SequenceEqual(d.ConsistencyModels)) Add("--consistency-models", string.Join(",", o.ConsistencyModels));
+        // The workloads' own flags, as their catalog defines them: a new one needs no line here.
+        foreach (var flag in WorkloadCatalog.Flags)
+        {
+            if (flag.Written(o) is { } value) Add(flag.Name, value);
+        }
         if (o.LogStderr) Add("--log-stderr");
         if (o.LogNetSend) Add("--log-net-send");
         if (o.LogNetRecv) Add("--log-net-recv");
@@ -44,7 +46,6 @@ public static class CommandText
         if (o.Slow.StallMs != d.Slow.StallMs) Add("--slow-stall", Number(o.Slow.StallMs));
         if (o.Slow.StallsPerSecond != d.Slow.StallsPerSecond) Add("--slow-stalls", Number(o.Slow.StallsPerSecond));
         if (o.RecoveryTime != d.RecoveryTime) Add("--recovery-time", Number(o.RecoveryTime));
-        if (o.ProbeConvergenceMs != d.ProbeConvergenceMs) Add("--probe-convergence", Number(o.ProbeConvergenceMs));
         if (o.StoreRoot != d.StoreRoot) Add("--store", o.StoreRoot);
         if (o.FlowWindow is { } window) Add("--flow-window", window.Flag);
         Add("--seed", o.Seed.ToString(CultureInfo.InvariantCulture));

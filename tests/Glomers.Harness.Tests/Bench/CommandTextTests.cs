@@ -26,8 +26,8 @@ public sealed class CommandTextTests
         var text = CommandText.Of(CommandLine.ParseTest(args));
 
         Assert.Equal($"glomers test -w broadcast --bin {Bin} --node-count 25 --time-limit 20 --rate 100 --concurrency 2n --latency 100 " +
-            "--latency-dist uniform --nemesis partition,kill --nemesis-interval 2.5 --topology tree4 --availability total --key-count 3 " +
-            "--max-txn-length 6 --max-writes-per-key 8 --consistency-models read-committed --log-stderr --mode sim --recovery-time 2 " +
+            "--latency-dist uniform --nemesis partition,kill --nemesis-interval 2.5 --availability total --topology tree4 --key-count 3 " +
+            "--max-writes-per-key 8 --consistency-models read-committed --max-txn-length 6 --log-stderr --mode sim --recovery-time 2 " +
             "--store '/tmp/x y' --seed 12 -- --mode hub", text);
     }
 
