@@ -10,11 +10,11 @@ try
     }
     return args[0] switch
     {
-        "test" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(),
+        "test" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(args[1..]),
         "test" => TestCommand.Run(CommandLine.ParseTest(args[1..]), Console.Out),
-        "sweep" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(),
+        "sweep" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(args[1..]),
         "sweep" => SweepCommand.Run(args[1..], Console.Out),
-        "check" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(),
+        "check" when args.Skip(1).Any(a => a is "--help" or "-h") => Help(args[1..]),
         "check" => CheckCommand.Run(args[1..], Console.Out),
         "summary" => SummaryCommand.Run(args[1..], Console.Out),
         "report" => ReportCommand.Run(args[1..], Console.Out),
@@ -28,8 +28,8 @@ catch (BenchException e)
     return 254;
 }
 
-static int Help()
+static int Help(string[] args)
 {
-    Console.WriteLine(CommandLine.Help);
+    Console.WriteLine(CommandLine.HelpFor(args));
     return 0;
 }

@@ -88,14 +88,37 @@ public static class CommandLine
     [
         Usage, "",
         "Workloads (-w NAME), with the flags each reads besides the common ones:",
-        .. WorkloadCatalog.All.SelectMany(w => (IEnumerable<string>)[
-            .. Row(2, w.Name, w.Help),
-            .. w.Flags.SelectMany(f => Row(4, $"{f.Name} {f.Value}", f.Help))]),
+        .. WorkloadCatalog.All.SelectMany(WorkloadRows),
         "",
         MaelstromFlags,
         .. FaultCatalog.Help.SelectMany(f => Row(4, f.Name, f.Help)),
         CommonFlags,
     ]);
+
+    /// <summary>
+    /// The help of `glomers test|sweep|check ... --help`: with -w NAME of a known workload, that
+    /// workload's section of --help and where the common flags are; otherwise the whole of --help.
+    /// </summary>
+    public static string HelpFor(IReadOnlyList<string> args)
+    {
+        string? name = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "-w" or "--workload" && i + 1 < args.Count) name = args[i + 1];
+            else if (args[i].StartsWith("--workload=", StringComparison.Ordinal)) name = args[i]["--workload=".Length..];
+        }
+        if (name is null || WorkloadCatalog.Find(name) is not { } workload) return Help;
+        return string.Join("\n",
+        [
+            $"glomers test -w {workload.Name} --bin PATH [flags] [-- args for the binary]", "",
+            .. WorkloadRows(workload), "",
+            "Maelstrom's common flags, the faults of --nemesis and the bench's own flags: glomers --help",
+        ]);
+    }
+
+    /// <summary>A workload's lines of --help: its name and text, then the flags it reads.</summary>
+    private static IEnumerable<string> WorkloadRows(WorkloadDescriptor w) =>
+        [.. Row(2, w.Name, w.Help), .. w.Flags.SelectMany(f => Row(4, $"{f.Name} {f.Value}", f.Help))];
 
     /// <summary>A term and its text in --help's two columns, the text wrapped to lines of at most 100 characters.</summary>
     private static IEnumerable<string> Row(int indent, string term, string text)

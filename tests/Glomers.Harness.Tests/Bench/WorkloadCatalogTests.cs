@@ -31,6 +31,42 @@ public sealed class WorkloadCatalogTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void TestWithAWorkloadAndHelpPrintsThatWorkloadsSectionOnly(string name)
+    {
+        var w = WorkloadCatalog.Get(name);
+        var lines = CommandLine.HelpFor(["-w", name, "--help"]).Split('\n');
+        var section = CommandLine.Help.Split('\n').SkipWhile(l => !l.StartsWith("  " + name.PadRight(27), StringComparison.Ordinal))
+            .TakeWhile((l, i) => i == 0 || l.StartsWith("    ", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal($"glomers test -w {name} --bin PATH [flags] [-- args for the binary]", lines[0]);
+        Assert.Equal(section, lines[2..(2 + section.Count)]);
+        Assert.Equal("Maelstrom's common flags, the faults of --nemesis and the bench's own flags: glomers --help", lines[^1]);
+        Assert.Equal(3 + section.Count + 1, lines.Length);
+        Assert.Equal(w.Flags.Count, lines.Count(l => l.StartsWith("    --", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-w", "no-such-workload", "--help")]
+    public void HelpWithoutAKnownWorkloadIsTheWholeHelp(params string[] args) =>
+        Assert.Equal(CommandLine.Help, CommandLine.HelpFor(args));
+
+    [Fact]
+    public void EveryWorkloadFlagIsWrittenBackIntoTheReplayCommandFromTheCatalog()
+    {
+        string[] values = ["line", "7", "3", "9", "serializable", "5"];
+        Assert.Equal(WorkloadCatalog.Flags.Count, values.Length);
+        var args = WorkloadCatalog.Flags.Zip(values).SelectMany(f => new[] { f.First.Name, f.Second });
+        var options = CommandLine.ParseTest(["-w", "broadcast", "--bin", Bin, .. args, "--seed", "1"]);
+
+        var text = CommandText.Of(options);
+
+        Assert.All(WorkloadCatalog.Flags.Zip(values), f => Assert.Contains($" {f.First.Name} {f.Second} ", text));
+        Assert.Equal(text, CommandText.Of(CommandLine.ParseTest(text.Split(' ')[2..])));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void ExactlyTheWorkloadsThatReadTheProbeFlagHaveASetToProbe(string name)
     {
         var w = WorkloadCatalog.Get(name);
