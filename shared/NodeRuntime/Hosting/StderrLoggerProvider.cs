@@ -21,6 +21,8 @@ public sealed class StderrLoggerProvider(Stream? stderr = null, LogLevel minimum
         lock (writer) writer.Flush();
     }
 
+    // Off-loop plumbing: the host, the stdin reader and shutdown log from their own threads, and a
+    // line must never be cut by another's.
     private void Write(string line)
     {
         lock (writer)

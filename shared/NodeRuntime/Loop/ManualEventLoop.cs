@@ -8,6 +8,7 @@ namespace Glomers.NodeRuntime.Loop;
 /// </summary>
 public sealed class ManualEventLoop : IEventLoop
 {
+    // Locked because Post comes from any thread (a timer's, a cancellation's, the transport's), like ThreadEventLoop's queue.
     private readonly Queue<Action> queue = new();
     private readonly LoopSynchronizationContext context;
     private readonly Action<Exception>? onError;

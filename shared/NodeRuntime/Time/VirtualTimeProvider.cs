@@ -7,6 +7,8 @@ namespace Glomers.NodeRuntime.Time;
 public sealed class VirtualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly PriorityQueue<VirtualTimer, (long Due, long Seq)> timers = new();
+    // Off-loop plumbing: timers are set and disposed from the loops of many nodes and the bench's
+    // scheduler, and a test's threads, while one thread advances the clock.
     private readonly object gate = new();
     private long nowTicks = start.UtcTicks;
     private long seq;

@@ -3,6 +3,7 @@ namespace Glomers.NodeRuntime.Transport;
 /// <summary>A transport held in memory: the owner delivers lines and sees what the node sent.</summary>
 public sealed class InMemoryTransport : ITransport
 {
+    // Locked because the node sends from its loop while its owner reads what was sent from another thread.
     private readonly List<string> sent = [];
     private Action<string>? onLine;
     private Action? onClosed;
