@@ -257,7 +257,7 @@ public static class CommandLine
                     throw new BenchException(arg.StartsWith('-') ? $"unknown flag {flag} (see glomers --help)" : $"unexpected argument '{arg}' (arguments for the binary go after --)");
             }
         }
-        if (o.Workload.Length == 0) throw new BenchException("--workload is required (-w echo, broadcast, ...)");
+        if (o.Workload.Length == 0) throw new BenchException($"--workload is required (known: {string.Join(", ", KnownWorkloads)})");
         if (positional is null && o.Bin.Length == 0) throw new BenchException("--bin is required: the node executable to test");
         if (positional is null && !File.Exists(o.Bin)) throw new BenchException($"--bin: no such file '{o.Bin}'");
         o = o with { NodeCountGiven = nodeCountGiven };

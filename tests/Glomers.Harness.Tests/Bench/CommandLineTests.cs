@@ -145,7 +145,8 @@ public sealed class CommandLineTests
     [Fact]
     public void WorkloadAndAnExistingBinAreRequired()
     {
-        Assert.Contains("--workload is required", Assert.Throws<BenchException>(() => CommandLine.ParseTest(["--bin", Bin])).Message);
+        Assert.Equal("--workload is required (known: echo, unique-ids, broadcast, g-set, g-counter, pn-counter, kafka, txn-rw-register, lin-kv)",
+            Assert.Throws<BenchException>(() => CommandLine.ParseTest(["--bin", Bin])).Message);
         Assert.Contains("--bin is required", Assert.Throws<BenchException>(() => CommandLine.ParseTest(["-w", "echo"])).Message);
         Assert.StartsWith("--bin: no such file", Assert.Throws<BenchException>(() => CommandLine.ParseTest(["-w", "echo", "--bin", "/no/such/node"])).Message);
     }
