@@ -110,7 +110,7 @@ public static class CommandLine
         if (name is null || WorkloadCatalog.Find(name) is not { } workload) return Help;
         return string.Join("\n",
         [
-            $"glomers test -w {workload.Name} --bin PATH [flags] [-- args for the binary]", "",
+            $"Workload {workload.Name} (-w {workload.Name}), with the flags it reads besides the common ones:", "",
             .. WorkloadRows(workload), "",
             "Maelstrom's common flags, the faults of --nemesis and the bench's own flags: glomers --help",
         ]);

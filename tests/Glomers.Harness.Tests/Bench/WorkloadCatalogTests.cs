@@ -38,7 +38,7 @@ public sealed class WorkloadCatalogTests
         var section = CommandLine.Help.Split('\n').SkipWhile(l => !l.StartsWith("  " + name.PadRight(27), StringComparison.Ordinal))
             .TakeWhile((l, i) => i == 0 || l.StartsWith("    ", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal($"glomers test -w {name} --bin PATH [flags] [-- args for the binary]", lines[0]);
+        Assert.Equal($"Workload {name} (-w {name}), with the flags it reads besides the common ones:", lines[0]);
         Assert.Equal(section, lines[2..(2 + section.Count)]);
         Assert.Equal("Maelstrom's common flags, the faults of --nemesis and the bench's own flags: glomers --help", lines[^1]);
         Assert.Equal(3 + section.Count + 1, lines.Length);
