@@ -58,7 +58,7 @@ public sealed class BroadcastNode : IDisposable
         this.options = options;
         readOk = new JsonObject { ["type"] = "read_ok", ["messages"] = messages };
         recent = new RecentValues(TimeSpan.FromMilliseconds(options.SettleMs));
-        unconfirmed = new Unconfirmed(TimeSpan.FromMilliseconds(options.SettleMs / 2.0), RelayFreshness);
+        unconfirmed = new Unconfirmed(TimeSpan.FromMilliseconds(options.SettleMs * 0.4), RelayFreshness);
 
         node.OnInit(Start);
         // The suggested topology is acknowledged and ignored: the overlay comes from node_ids.
