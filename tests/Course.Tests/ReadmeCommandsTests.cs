@@ -12,6 +12,7 @@ namespace Glomers.Course.Tests;
 public class ReadmeCommandsTests
 {
     private static readonly TimeSpan BlockTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
 
     [Fact]
     public void EveryRunnableBlockOfTheReadmeExitsAsMarked()
@@ -19,6 +20,11 @@ public class ReadmeCommandsTests
         var readme = Path.Combine(BuiltBinaries.RepositoryRoot, "README.md");
         var blocks = RunnableBlock.Find(File.ReadAllText(readme));
         Assert.NotEmpty(blocks);
+
+        // The quick start's Release build of what the blocks run. The project references alone do not
+        // give it: inside a solution build they are built in the solution's configuration.
+        var (built, buildOutput) = Run("dotnet build -c Release tests/Course.Tests/Course.Tests.csproj -v quiet -nologo", BuildTimeout);
+        Assert.True(built == 0, $"the Release build of the README's binaries failed (exit {built}):\n{Tail(buildOutput, 25)}");
 
         var store = Path.Combine(BuiltBinaries.RepositoryRoot, "store");
         var before = RunFolders(store).ToHashSet();
@@ -59,7 +65,9 @@ public class ReadmeCommandsTests
     }
 
     // bash -e: a block fails at its first failing command, as a learner would stop there.
-    private static (int Exit, string Output) Run(string script)
+    private static (int Exit, string Output) Run(string script) => Run(script, BlockTimeout);
+
+    private static (int Exit, string Output) Run(string script, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("bash", ["-e", "-o", "pipefail", "-c", script])
         {
@@ -77,11 +85,11 @@ public class ReadmeCommandsTests
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(BlockTimeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            lock (output) return (-1, output + $"(killed after {BlockTimeout.TotalMinutes} min)");
+            lock (output) return (-1, output + $"(killed after {timeout.TotalMinutes} min)");
         }
         process.WaitForExit();
         lock (output) return (process.ExitCode, output.ToString());
