@@ -217,18 +217,18 @@ public sealed class BroadcastNode : IDisposable
         if (Overlay.SyncPeers.Contains(message.Src)) lastActive = now;
         if (digest is not null) peerHave[message.Src] = digest.Have;
         Learn(values, message.Src, digest?.Recent, message.Body["repair"] is not null);
+        var halfPeriod = TimeSpan.FromMilliseconds(options.AntiEntropyMs / 2.0);
+        var lost = Wire.ReadLinkNumber(message) is var (inc, seq) && Links.Lost(message.Src, inc, seq);
+        var sendNow = lost && Once(lastPull, message.Src, now, halfPeriod);
+        if (sendNow) outbox.Pull(message.Src);
         // The peer speaks again: the late values kept back from it while it was silent go now.
         if (withheld.Remove(message.Src, out var kept) && digest is not null && kept.Except(digest.Have) is { IsEmpty: false } owed)
         {
             foreach (var value in owed.Values()) outbox.Add(message.Src, value);
             outbox.Owe(message.Src);
-            Flush();
+            sendNow = true;
         }
-        var halfPeriod = TimeSpan.FromMilliseconds(options.AntiEntropyMs / 2.0);
-        var lost = Wire.ReadLinkNumber(message) is var (inc, seq) && Links.Lost(message.Src, inc, seq);
-        var pulled = lost && Once(lastPull, message.Src, now, halfPeriod);
-        if (pulled) outbox.Pull(message.Src);
-        if (digest is not null && Answer(message, digest, now, halfPeriod)) pulled = true;
+        if (digest is not null && Answer(message, digest, now, halfPeriod)) sendNow = true;
         if (digest is not null && unconfirmed.Heard(message.Src, digest.Have, now) is { IsEmpty: false } lostOnTheWay
             && Once(lastRepair, message.Src, now, halfPeriod))
         {
@@ -238,11 +238,11 @@ public sealed class BroadcastNode : IDisposable
             node.Log.LogDebug("Values lost on the way to {Peer}: {Lost}", message.Src, lostOnTheWay);
             foreach (var value in lostOnTheWay.Values()) outbox.Add(message.Src, value);
             outbox.Owe(message.Src);
-            pulled = true;
+            sendNow = true;
         }
         // Repairs go at once even when batching: they follow faults, rarely, and after a heal each
         // exchange would otherwise wait a batch period.
-        if (pulled) Flush();
+        if (sendNow) Flush();
     }
 
     /// <summary>Queues the repair a digest calls for, if any; true when something was queued.</summary>
